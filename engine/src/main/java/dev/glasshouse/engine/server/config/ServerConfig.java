@@ -1,0 +1,71 @@
+package dev.glasshouse.engine.server.config;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything a standalone member needs from {@code zoo.cfg}, with ZooKeeper's defaults applied.
+ * Immutable; built by {@link ZooCfgParser} or, in tests, by {@link #defaults(Path, int)}.
+ *
+ * @param tickTimeMillis             ZooKeeper's base time unit ({@code tickTime})
+ * @param dataDir                    where snapshots (and, by default, the transaction log) live
+ * @param dataLogDir                 where the transaction log lives ({@code dataLogDir}, default dataDir)
+ * @param clientPort                 the client port; 0 asks the OS for a free one (tests)
+ * @param clientPortAddress          the address to bind, empty for all interfaces
+ * @param maxClientCnxns             connections allowed per client address, 0 for no limit
+ * @param minSessionTimeoutMillis    lower bound for negotiated session timeouts (default 2 ticks)
+ * @param maxSessionTimeoutMillis    upper bound for negotiated session timeouts (default 20 ticks)
+ * @param fourLetterWords            the whitelisted four-letter words ({@code *} expanded)
+ * @param extendedTypesEnabled       whether TTL nodes may be created ({@code zookeeper.extendedTypesEnabled})
+ * @param maxFrameBytes              {@code jute.maxbuffer}: the largest frame a client may send
+ * @param globalOutstandingLimit     requests queued before the server stops reading
+ * @param containerCheckIntervalMillis how often empty containers and expired TTL nodes are looked for
+ * @param containerMaxPerMinute      how many containers may be deleted per minute
+ * @param superDigest                {@code zookeeper.DigestAuthenticationProvider.superDigest}, if set
+ */
+public record ServerConfig(
+        int tickTimeMillis,
+        Path dataDir,
+        Path dataLogDir,
+        int clientPort,
+        Optional<String> clientPortAddress,
+        int maxClientCnxns,
+        int minSessionTimeoutMillis,
+        int maxSessionTimeoutMillis,
+        Set<String> fourLetterWords,
+        boolean extendedTypesEnabled,
+        int maxFrameBytes,
+        int globalOutstandingLimit,
+        long containerCheckIntervalMillis,
+        int containerMaxPerMinute,
+        Optional<String> superDigest) {
+
+    public static final int DEFAULT_TICK_TIME_MILLIS = 3000;
+    public static final int DEFAULT_MAX_FRAME_BYTES = 0xfffff;
+
+    /** ZooKeeper's defaults for everything but the directory and port. */
+    public static ServerConfig defaults(Path dataDir, int clientPort) {
+        int tick = DEFAULT_TICK_TIME_MILLIS;
+        return new ServerConfig(tick, dataDir, dataDir, clientPort, Optional.empty(), 60, 2 * tick, 20 * tick,
+                Set.of("srvr"), false, DEFAULT_MAX_FRAME_BYTES, 1000, 60_000, 10_000, Optional.empty());
+    }
+
+    public ServerConfig withTickTime(int millis) {
+        return new ServerConfig(millis, dataDir, dataLogDir, clientPort, clientPortAddress, maxClientCnxns,
+                2 * millis, 20 * millis, fourLetterWords, extendedTypesEnabled, maxFrameBytes,
+                globalOutstandingLimit, containerCheckIntervalMillis, containerMaxPerMinute, superDigest);
+    }
+
+    public ServerConfig withExtendedTypes(boolean enabled) {
+        return new ServerConfig(tickTimeMillis, dataDir, dataLogDir, clientPort, clientPortAddress, maxClientCnxns,
+                minSessionTimeoutMillis, maxSessionTimeoutMillis, fourLetterWords, enabled, maxFrameBytes,
+                globalOutstandingLimit, containerCheckIntervalMillis, containerMaxPerMinute, superDigest);
+    }
+
+    public ServerConfig withContainerCheckInterval(long millis) {
+        return new ServerConfig(tickTimeMillis, dataDir, dataLogDir, clientPort, clientPortAddress, maxClientCnxns,
+                minSessionTimeoutMillis, maxSessionTimeoutMillis, fourLetterWords, extendedTypesEnabled,
+                maxFrameBytes, globalOutstandingLimit, millis, containerMaxPerMinute, superDigest);
+    }
+}
