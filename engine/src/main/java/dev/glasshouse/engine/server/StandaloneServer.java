@@ -1,29 +1,75 @@
 package dev.glasshouse.engine.server;
 
+import dev.glasshouse.engine.net.ClientChannelInitializer;
+import dev.glasshouse.engine.net.ClientServer;
+import dev.glasshouse.engine.request.Pipeline;
+import dev.glasshouse.engine.request.PipelineSettings;
 import dev.glasshouse.engine.server.config.ServerConfig;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * A running standalone member: the client listener, the member event loop and its timers.
- * Built by {@link #start(ServerConfig)}; {@link #close()} stops accepting, answers what is
- * queued and releases the port.
+ * A running standalone member: the client listener, the member event loop and its timers. The
+ * composition root of a standalone process. {@link #close()} stops accepting, closes the client
+ * connections and stops the event loop.
  */
 public final class StandaloneServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(StandaloneServer.class);
 
-    private StandaloneServer() {
+    private final MemberEventLoop eventLoop;
+    private final ClientServer clients;
+
+    private StandaloneServer(MemberEventLoop eventLoop, ClientServer clients) {
+        this.eventLoop = eventLoop;
+        this.clients = clients;
     }
 
     /** Starts a member and returns once its client port is bound. */
     public static StandaloneServer start(ServerConfig config) {
-        throw new UnsupportedOperationException("being written");
+        Clock clock = new SystemClock();
+        PipelineSettings settings = new PipelineSettings(0, config.minSessionTimeoutMillis(),
+                config.maxSessionTimeoutMillis(), config.extendedTypesEnabled(), config.containerCheckIntervalMillis(),
+                config.containerMaxPerMinute());
+        Pipeline pipeline = new Pipeline(settings, new DigestAuthenticator(config.superDigest()), new SecureRandom(),
+                clock.nowMillis());
+        // Ticks at half the tick time bound how late a session can expire past its deadline.
+        long tickMillis = Math.max(10, config.tickTimeMillis() / 2);
+        MemberEventLoop eventLoop = new MemberEventLoop(pipeline, clock, "standalone", tickMillis);
+        InetSocketAddress address = config.clientPortAddress()
+                .map(host -> new InetSocketAddress(host, config.clientPort()))
+                .orElseGet(() -> new InetSocketAddress(config.clientPort()));
+        try {
+            ClientServer clients = ClientServer.bind(address, new ClientChannelInitializer(eventLoop,
+                    config.maxFrameBytes()));
+            log.info("Serving clients address={} mode=standalone tickTime={}", clients.localAddress(),
+                    config.tickTimeMillis());
+            return new StandaloneServer(eventLoop, clients);
+        } catch (InterruptedException e) {
+            eventLoop.close();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while binding " + address, e);
+        } catch (RuntimeException e) {
+            eventLoop.close();
+            throw e;
+        }
     }
 
     /** The bound client port, useful when the configuration asked for port 0. */
     public int clientPort() {
-        throw new UnsupportedOperationException("being written");
+        return clients.localAddress().getPort();
+    }
+
+    /** The zxid of the last applied transaction, read on the member's thread. */
+    public long lastZxid() throws InterruptedException {
+        return eventLoop.inspect(Pipeline::lastAppliedZxid);
     }
 
     @Override
     public void close() {
-        throw new UnsupportedOperationException("being written");
+        clients.close();
+        eventLoop.close();
+        log.info("Stopped");
     }
 }

@@ -1,0 +1,81 @@
+package dev.glasshouse.engine.net;
+
+import dev.glasshouse.engine.wire.ConnectRequest;
+import dev.glasshouse.engine.wire.EmptyRequest;
+import dev.glasshouse.engine.wire.JuteInput;
+import dev.glasshouse.engine.wire.OpCode;
+import dev.glasshouse.engine.wire.RequestBody;
+import dev.glasshouse.engine.wire.RequestCodec;
+import dev.glasshouse.engine.wire.RequestHeader;
+import dev.glasshouse.engine.wire.WireFormatException;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderException;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decodes the frames of one client connection: the first is a {@link ConnectRequest}, every later
+ * one a {@link RequestHeader} and the record its opcode names. Anything that does not decode
+ * closes this connection with one WARN line and never reaches the member; an unknown opcode is
+ * passed on with an empty body so that the member answers it in order, as ZooKeeper does.
+ */
+final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
+    private static final Logger log = LoggerFactory.getLogger(ClientConnectionHandler.class);
+
+    private final ClientListener listener;
+    private final AtomicLong connectionIds;
+    private ClientChannel client;
+
+    ClientConnectionHandler(ClientListener listener, AtomicLong connectionIds) {
+        this.listener = listener;
+        this.connectionIds = connectionIds;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext context, Object message) {
+        ByteBuf frame = (ByteBuf) message;
+        try {
+            byte[] bytes = new byte[frame.readableBytes()];
+            frame.readBytes(bytes);
+            handle(context, JuteInput.of(bytes));
+        } catch (WireFormatException e) {
+            log.warn("Closing client connection remote={} reason=\"malformed frame: {}\"",
+                    context.channel().remoteAddress(), e.getMessage());
+            context.close();
+        } finally {
+            frame.release();
+        }
+    }
+
+    private void handle(ChannelHandlerContext context, JuteInput in) {
+        if (client == null) {
+            ConnectRequest request = ConnectRequest.read(in);
+            client = new ClientChannel(connectionIds.incrementAndGet(), context.channel());
+            listener.connected(client, request);
+            return;
+        }
+        RequestHeader header = RequestHeader.read(in);
+        Optional<OpCode> op = OpCode.fromCode(header.type());
+        RequestBody body = op.isPresent() ? RequestCodec.read(op.get(), in) : EmptyRequest.INSTANCE;
+        listener.request(client.id(), header, body);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext context) {
+        if (client != null) {
+            listener.disconnected(client.id());
+        }
+        context.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
+        String reason = cause instanceof DecoderException ? "bad frame: " + cause.getMessage() : cause.toString();
+        log.warn("Closing client connection remote={} reason=\"{}\"", context.channel().remoteAddress(), reason);
+        context.close();
+    }
+}

@@ -1,0 +1,247 @@
+package dev.glasshouse.engine.tree;
+
+import dev.glasshouse.engine.wire.Acl;
+import dev.glasshouse.engine.wire.ErrorCode;
+import dev.glasshouse.engine.wire.EventType;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The znode namespace of one member, changed only by applying prepared transactions in zxid
+ * order. Confined to the member's event-loop thread.
+ *
+ * <p>A fresh tree holds {@code /}, {@code /zookeeper}, {@code /zookeeper/quota} and
+ * {@code /zookeeper/config}, as ZooKeeper's does. Ephemeral nodes are indexed by owning session,
+ * containers and TTL nodes by path, so that session close and the reaper need no tree walk.
+ */
+public final class DataTree implements NodeLookup {
+    public static final String ZOOKEEPER = "/zookeeper";
+    public static final String QUOTA = "/zookeeper/quota";
+    public static final String CONFIG = "/zookeeper/config";
+
+    private final Map<String, Znode> nodes = new HashMap<>();
+    private final Map<Long, Set<String>> ephemeralsBySession = new HashMap<>();
+    private final Set<String> containers = new TreeSet<>();
+    private final Set<String> ttlNodes = new TreeSet<>();
+
+    public DataTree() {
+        Znode root = new Znode(new byte[0], Acl.OPEN_ACL_UNSAFE, 0, 0, 0);
+        nodes.put("/", root);
+        addSystemNode(root, ZOOKEEPER, Acl.OPEN_ACL_UNSAFE);
+        Znode zookeeper = nodes.get(ZOOKEEPER);
+        addSystemNode(zookeeper, QUOTA, Acl.OPEN_ACL_UNSAFE);
+        addSystemNode(zookeeper, CONFIG, Acl.READ_ACL_UNSAFE);
+    }
+
+    // System nodes are added without touching the parent's cversion, which is why a fresh
+    // ZooKeeper shows cversion -1 on / and -2 on /zookeeper; clients see the same here.
+    private void addSystemNode(Znode parent, String path, List<Acl> acl) {
+        nodes.put(path, new Znode(new byte[0], acl, 0, 0, 0));
+        parent.addChildSilently(PathRules.name(path));
+    }
+
+    public Optional<Znode> node(String path) {
+        return Optional.ofNullable(nodes.get(path));
+    }
+
+    @Override
+    public Optional<NodeState> find(String path) {
+        Znode node = nodes.get(path);
+        return node == null ? Optional.empty() : Optional.of(node.state());
+    }
+
+    public int nodeCount() {
+        return nodes.size();
+    }
+
+    /** The paths of a session's ephemeral nodes, sorted. */
+    public List<String> ephemerals(long sessionId) {
+        Set<String> paths = ephemeralsBySession.get(sessionId);
+        return paths == null ? List.of() : List.copyOf(new TreeSet<>(paths));
+    }
+
+    public Map<Long, Set<String>> ephemeralsBySession() {
+        return Collections.unmodifiableMap(ephemeralsBySession);
+    }
+
+    public Set<String> containers() {
+        return Collections.unmodifiableSet(containers);
+    }
+
+    public Set<String> ttlNodes() {
+        return Collections.unmodifiableSet(ttlNodes);
+    }
+
+    /**
+     * Containers that had children and lost them all, and TTL nodes without children whose data
+     * has not changed for longer than their TTL, as ZooKeeper's {@code ContainerManager} finds
+     * them; at most {@code max} paths.
+     */
+    public List<String> reapable(long nowMillis, int max) {
+        List<String> candidates = new ArrayList<>();
+        for (String path : containers) {
+            Znode node = nodes.get(path);
+            if (candidates.size() < max && node.children().isEmpty() && node.cversion() > 0) {
+                candidates.add(path);
+            }
+        }
+        for (String path : ttlNodes) {
+            Znode node = nodes.get(path);
+            long ttl = NodeKind.ttlMillis(node.ephemeralOwner());
+            if (candidates.size() < max && node.children().isEmpty() && ttl != 0 && nowMillis - node.mtime() > ttl) {
+                candidates.add(path);
+            }
+        }
+        return candidates;
+    }
+
+    /** The number of nodes below {@code path}, at any depth; the node itself is not counted. */
+    public int descendantCount(String path) {
+        Znode node = nodes.get(path);
+        if (node == null) {
+            return 0;
+        }
+        int count = 0;
+        for (String child : node.children()) {
+            count += 1 + descendantCount(PathRules.child(path, child));
+        }
+        return count;
+    }
+
+    /** Applies one data transaction of a session at the given zxid and leader time. */
+    public Applied apply(long sessionId, long zxid, long time, Txn txn) {
+        List<TreeChange> changes = new ArrayList<>();
+        TxnResult result = applyInto(sessionId, zxid, time, txn, changes);
+        return new Applied(result, List.copyOf(changes));
+    }
+
+    private TxnResult applyInto(long sessionId, long zxid, long time, Txn txn, List<TreeChange> changes) {
+        // Java 17 has no pattern switch; the sealed Txn family keeps this chain exhaustive by review.
+        if (txn instanceof CreateTxn create) {
+            return create(create, zxid, time, changes);
+        } else if (txn instanceof DeleteTxn delete) {
+            return delete(delete.path(), zxid, changes);
+        } else if (txn instanceof SetDataTxn set) {
+            return setData(set, zxid, time, changes);
+        } else if (txn instanceof SetAclTxn set) {
+            return setAcl(set);
+        } else if (txn instanceof CheckVersionTxn check) {
+            return new TxnResult.Checked(check.path());
+        } else if (txn instanceof ErrorTxn error) {
+            return new TxnResult.Failed(error.code());
+        } else if (txn instanceof MultiTxn multi) {
+            return multi(sessionId, zxid, time, multi, changes);
+        } else if (txn instanceof CloseSessionTxn) {
+            return closeSession(sessionId, zxid, changes);
+        } else if (txn instanceof CreateSessionTxn) {
+            return new TxnResult.SessionCreated(sessionId);
+        }
+        throw new IllegalStateException("unknown transaction " + txn);
+    }
+
+    private TxnResult create(CreateTxn txn, long zxid, long time, List<TreeChange> changes) {
+        String parentPath = PathRules.parent(txn.path());
+        Znode parent = existing(parentPath);
+        if (nodes.containsKey(txn.path())) {
+            throw new IllegalStateException("create of existing node " + txn.path() + " at zxid 0x"
+                    + Long.toHexString(zxid));
+        }
+        Znode node = new Znode(txn.data(), txn.acl(), zxid, time, txn.ephemeralOwner());
+        nodes.put(txn.path(), node);
+        parent.addChild(PathRules.name(txn.path()), txn.parentCversion(), zxid);
+        switch (node.kind()) {
+            case EPHEMERAL -> ephemeralsBySession.computeIfAbsent(txn.ephemeralOwner(), id -> new TreeSet<>())
+                    .add(txn.path());
+            case CONTAINER -> containers.add(txn.path());
+            case TTL -> ttlNodes.add(txn.path());
+            case PERSISTENT -> {
+                // Nothing to index.
+            }
+        }
+        changes.add(new TreeChange(EventType.NODE_CREATED, txn.path()));
+        changes.add(new TreeChange(EventType.NODE_CHILDREN_CHANGED, parentPath));
+        return new TxnResult.Created(txn.op(), txn.path(), node.stat());
+    }
+
+    private TxnResult delete(String path, long zxid, List<TreeChange> changes) {
+        Znode node = existing(path);
+        if (!node.children().isEmpty()) {
+            throw new IllegalStateException("delete of non-empty node " + path);
+        }
+        String parentPath = PathRules.parent(path);
+        nodes.remove(path);
+        existing(parentPath).removeChild(PathRules.name(path), zxid);
+        unindex(path, node);
+        changes.add(new TreeChange(EventType.NODE_DELETED, path));
+        changes.add(new TreeChange(EventType.NODE_CHILDREN_CHANGED, parentPath));
+        return new TxnResult.Deleted(path);
+    }
+
+    private void unindex(String path, Znode node) {
+        switch (node.kind()) {
+            case EPHEMERAL -> {
+                Set<String> paths = ephemeralsBySession.get(node.ephemeralOwner());
+                if (paths != null) {
+                    paths.remove(path);
+                    if (paths.isEmpty()) {
+                        ephemeralsBySession.remove(node.ephemeralOwner());
+                    }
+                }
+            }
+            case CONTAINER -> containers.remove(path);
+            case TTL -> ttlNodes.remove(path);
+            case PERSISTENT -> {
+                // Nothing indexed.
+            }
+        }
+    }
+
+    private TxnResult setData(SetDataTxn txn, long zxid, long time, List<TreeChange> changes) {
+        Znode node = existing(txn.path());
+        node.setData(txn.data(), txn.version(), zxid, time);
+        changes.add(new TreeChange(EventType.NODE_DATA_CHANGED, txn.path()));
+        return new TxnResult.DataSet(txn.path(), node.stat());
+    }
+
+    private TxnResult setAcl(SetAclTxn txn) {
+        Znode node = existing(txn.path());
+        node.setAcl(txn.acl(), txn.aversion());
+        return new TxnResult.AclSet(txn.path(), node.stat());
+    }
+
+    private TxnResult multi(long sessionId, long zxid, long time, MultiTxn multi, List<TreeChange> changes) {
+        List<TxnResult> results = new ArrayList<>(multi.txns().size());
+        if (multi.failed()) {
+            for (Txn sub : multi.txns()) {
+                ErrorCode code = sub instanceof ErrorTxn error ? error.code() : ErrorCode.RUNTIME_INCONSISTENCY;
+                results.add(new TxnResult.Failed(code));
+            }
+        } else {
+            for (Txn sub : multi.txns()) {
+                results.add(applyInto(sessionId, zxid, time, sub, changes));
+            }
+        }
+        return new TxnResult.Multi(List.copyOf(results));
+    }
+
+    private TxnResult closeSession(long sessionId, long zxid, List<TreeChange> changes) {
+        for (String path : ephemerals(sessionId)) {
+            delete(path, zxid, changes);
+        }
+        return new TxnResult.SessionClosed(sessionId);
+    }
+
+    private Znode existing(String path) {
+        Znode node = nodes.get(path);
+        if (node == null) {
+            throw new IllegalStateException("transaction refers to missing node " + path);
+        }
+        return node;
+    }
+}
