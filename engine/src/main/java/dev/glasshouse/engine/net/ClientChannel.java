@@ -2,6 +2,7 @@ package dev.glasshouse.engine.net;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -10,10 +11,12 @@ import java.net.SocketAddress;
  * One client connection as the member's event loop sees it: an id, the remote address, and
  * ordered writes. Writes may come from any thread; Netty keeps them in call order per channel.
  * Frames are buffered until {@link #flush()} so a batch of replies costs one system call.
+ * Written by one thread only, the member's event loop.
  */
 public final class ClientChannel {
     private final long id;
     private final Channel channel;
+    private ChannelFuture lastWrite;
 
     ClientChannel(long id, Channel channel) {
         this.id = id;
@@ -35,16 +38,21 @@ public final class ClientChannel {
 
     /** Queues one frame body; the length prefix is added by the channel's pipeline. */
     public void write(byte[] body) {
-        channel.write(Unpooled.wrappedBuffer(body), channel.voidPromise());
+        lastWrite = channel.write(Unpooled.wrappedBuffer(body));
     }
 
     public void flush() {
         channel.flush();
     }
 
-    /** Writes everything queued, then closes. */
+    /** Writes everything queued, then closes. Called from the one thread that writes to this channel. */
     public void closeAfterFlush() {
-        channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        channel.flush();
+        if (lastWrite == null) {
+            channel.close();
+        } else {
+            lastWrite.addListener(ChannelFutureListener.CLOSE);
+        }
     }
 
     @Override

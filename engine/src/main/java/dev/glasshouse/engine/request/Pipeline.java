@@ -166,7 +166,8 @@ public final class Pipeline {
             case READ -> out.send(connection.id(), Frames.reply(xid, lastAppliedZxid,
                     reads.read(request.op(), request.body(), connection.context())));
             case WATCH -> router.watch(watchStage, connection, request, lastAppliedZxid, out);
-            case PING -> out.send(connection.id(), Frames.header(xid, lastAppliedZxid, 0));
+            // ZooKeeper answers every ping with xid -2, whatever xid the client used.
+            case PING -> out.send(connection.id(), Frames.header(RequestHeader.PING_XID, lastAppliedZxid, 0));
             case REJECT -> router.reject(connection, request, out);
         }
         if (route == RequestRouter.Route.REJECT) {

@@ -37,6 +37,8 @@ public final class DataTree implements NodeLookup {
         Znode zookeeper = nodes.get(ZOOKEEPER);
         addSystemNode(zookeeper, QUOTA, Acl.OPEN_ACL_UNSAFE);
         addSystemNode(zookeeper, CONFIG, Acl.READ_ACL_UNSAFE);
+        // ZooKeeper creates the config node with aversion -1; clients that diff Stats see the same.
+        nodes.get(CONFIG).setAcl(Acl.READ_ACL_UNSAFE, -1);
     }
 
     // System nodes are added without touching the parent's cversion, which is why a fresh
