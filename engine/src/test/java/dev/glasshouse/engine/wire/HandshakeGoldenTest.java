@@ -20,8 +20,8 @@ class HandshakeGoldenTest {
     @ValueSource(booleans = {true, false})
     void connectRequestMatchesTheReferenceBothWays(boolean readOnly) {
         var ours = new ConnectRequest(0, 0x1f00000007L, 30_000, 0x10000074e730000L, PASSWORD, readOnly, false);
-        var reference = new org.apache.zookeeper.proto.ConnectRequest(0, 0x1f00000007L, 30_000, 0x10000074e730000L,
-                PASSWORD, readOnly);
+        var reference = new org.apache.zookeeper.proto.ConnectRequest(0, 0x1f00000007L, 30_000,
+                0x10000074e730000L, PASSWORD, readOnly);
 
         byte[] bytes = ReferenceJute.write(reference);
 
@@ -30,9 +30,8 @@ class HandshakeGoldenTest {
         assertThat(decoded.readOnly()).isEqualTo(readOnly);
         assertThat(decoded.legacy()).isFalse();
         assertThat(decoded.password()).isEqualTo(PASSWORD);
-        org.apache.zookeeper.proto.ConnectRequest back = ReferenceJute.read(org.apache.zookeeper.proto.ConnectRequest::new,
-                ReferenceJute.ours(ours::write));
-        assertThat((Object) back).isEqualTo(reference);
+        Object back = ReferenceJute.read(org.apache.zookeeper.proto.ConnectRequest::new, ReferenceJute.ours(ours::write));
+        assertThat(back).isEqualTo(reference);
     }
 
     @Test
@@ -63,14 +62,14 @@ class HandshakeGoldenTest {
         ConnectResponse decoded = ConnectResponse.read(JuteInput.of(bytes));
         assertThat(decoded.readOnly()).isEqualTo(readOnly);
         assertThat(decoded.legacy()).isFalse();
-        org.apache.zookeeper.proto.ConnectResponse back = ReferenceJute.read(org.apache.zookeeper.proto.ConnectResponse::new,
-                ReferenceJute.ours(ours::write));
-        assertThat((Object) back).isEqualTo(reference);
+        Object back = ReferenceJute.read(org.apache.zookeeper.proto.ConnectResponse::new, ReferenceJute.ours(ours::write));
+        assertThat(back).isEqualTo(reference);
     }
 
     @Test
     void legacyConnectResponseOmitsTheReadOnlyByte() {
-        byte[] full = ReferenceJute.write(new org.apache.zookeeper.proto.ConnectResponse(0, 0, 0, new byte[16], false));
+        byte[] full = ReferenceJute.write(new org.apache.zookeeper.proto.ConnectResponse(0, 0, 0, new byte[16],
+                false));
 
         byte[] ours = ReferenceJute.ours(ConnectResponse.expired(true)::write);
 
