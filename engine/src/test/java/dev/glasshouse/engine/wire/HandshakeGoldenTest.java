@@ -30,7 +30,8 @@ class HandshakeGoldenTest {
         assertThat(decoded.readOnly()).isEqualTo(readOnly);
         assertThat(decoded.legacy()).isFalse();
         assertThat(decoded.password()).isEqualTo(PASSWORD);
-        Object back = ReferenceJute.read(org.apache.zookeeper.proto.ConnectRequest::new, ReferenceJute.ours(ours::write));
+        Object back = ReferenceJute.read(org.apache.zookeeper.proto.ConnectRequest::new,
+                ReferenceJute.ours(ours::write));
         assertThat(back).isEqualTo(reference);
     }
 
@@ -62,7 +63,8 @@ class HandshakeGoldenTest {
         ConnectResponse decoded = ConnectResponse.read(JuteInput.of(bytes));
         assertThat(decoded.readOnly()).isEqualTo(readOnly);
         assertThat(decoded.legacy()).isFalse();
-        Object back = ReferenceJute.read(org.apache.zookeeper.proto.ConnectResponse::new, ReferenceJute.ours(ours::write));
+        Object back = ReferenceJute.read(org.apache.zookeeper.proto.ConnectResponse::new,
+                ReferenceJute.ours(ours::write));
         assertThat(back).isEqualTo(reference);
     }
 
