@@ -2,6 +2,7 @@ package dev.glasshouse.engine.server.config;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -23,6 +24,7 @@ import java.util.Set;
  * @param containerCheckIntervalMillis how often empty containers and expired TTL nodes are looked for
  * @param containerMaxPerMinute      how many containers may be deleted per minute
  * @param superDigest                {@code zookeeper.DigestAuthenticationProvider.superDigest}, if set
+ * @param myId                       the member id from {@code dataDir/myid} (1..255), empty when the file is absent
  */
 public record ServerConfig(
         int tickTimeMillis,
@@ -39,10 +41,23 @@ public record ServerConfig(
         int globalOutstandingLimit,
         long containerCheckIntervalMillis,
         int containerMaxPerMinute,
-        Optional<String> superDigest) {
+        Optional<String> superDigest,
+        OptionalInt myId) {
 
     public static final int DEFAULT_TICK_TIME_MILLIS = 3000;
     public static final int DEFAULT_MAX_FRAME_BYTES = 0xfffff;
+
+    /** The configuration without a member id, as code written before {@code myId} existed builds it. */
+    public ServerConfig(int tickTimeMillis, Path dataDir, Path dataLogDir, int clientPort,
+                        Optional<String> clientPortAddress, int maxClientCnxns, int minSessionTimeoutMillis,
+                        int maxSessionTimeoutMillis, Set<String> fourLetterWords, boolean extendedTypesEnabled,
+                        int maxFrameBytes, int globalOutstandingLimit, long containerCheckIntervalMillis,
+                        int containerMaxPerMinute, Optional<String> superDigest) {
+        this(tickTimeMillis, dataDir, dataLogDir, clientPort, clientPortAddress, maxClientCnxns,
+                minSessionTimeoutMillis, maxSessionTimeoutMillis, fourLetterWords, extendedTypesEnabled, maxFrameBytes,
+                globalOutstandingLimit, containerCheckIntervalMillis, containerMaxPerMinute, superDigest,
+                OptionalInt.empty());
+    }
 
     /** ZooKeeper's defaults for everything but the directory and port. */
     public static ServerConfig defaults(Path dataDir, int clientPort) {
@@ -54,18 +69,21 @@ public record ServerConfig(
     public ServerConfig withTickTime(int millis) {
         return new ServerConfig(millis, dataDir, dataLogDir, clientPort, clientPortAddress, maxClientCnxns,
                 2 * millis, 20 * millis, fourLetterWords, extendedTypesEnabled, maxFrameBytes,
-                globalOutstandingLimit, containerCheckIntervalMillis, containerMaxPerMinute, superDigest);
+                globalOutstandingLimit, containerCheckIntervalMillis, containerMaxPerMinute, superDigest,
+                myId);
     }
 
     public ServerConfig withExtendedTypes(boolean enabled) {
         return new ServerConfig(tickTimeMillis, dataDir, dataLogDir, clientPort, clientPortAddress, maxClientCnxns,
                 minSessionTimeoutMillis, maxSessionTimeoutMillis, fourLetterWords, enabled, maxFrameBytes,
-                globalOutstandingLimit, containerCheckIntervalMillis, containerMaxPerMinute, superDigest);
+                globalOutstandingLimit, containerCheckIntervalMillis, containerMaxPerMinute, superDigest,
+                myId);
     }
 
     public ServerConfig withContainerCheckInterval(long millis) {
         return new ServerConfig(tickTimeMillis, dataDir, dataLogDir, clientPort, clientPortAddress, maxClientCnxns,
                 minSessionTimeoutMillis, maxSessionTimeoutMillis, fourLetterWords, extendedTypesEnabled,
-                maxFrameBytes, globalOutstandingLimit, millis, containerMaxPerMinute, superDigest);
+                maxFrameBytes, globalOutstandingLimit, millis, containerMaxPerMinute, superDigest,
+                myId);
     }
 }
