@@ -284,6 +284,9 @@ final class ClientSession {
 
     /** Runs the task on the event loop; false when the loop has already shut down with the session. */
     private boolean onLoop(Runnable task) {
+        if (group.isShuttingDown()) {
+            return false;
+        }
         try {
             group.execute(task);
             return true;
