@@ -54,6 +54,11 @@ final class ReferenceZooKeeper implements ZooKeeperEndpoint {
     }
 
     @Override
+    public void expireSession(long sessionId) {
+        server.expire(sessionId);
+    }
+
+    @Override
     public void stop() {
         factory.shutdown();
         server.shutdown();

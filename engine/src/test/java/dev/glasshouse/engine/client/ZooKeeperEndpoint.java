@@ -17,6 +17,11 @@ interface ZooKeeperEndpoint extends AutoCloseable {
         throw new UnsupportedOperationException("dropConnections");
     }
 
+    /** Ends a session on the server as if its timeout had passed: ephemerals go, its connection closes. */
+    default void expireSession(long sessionId) {
+        throw new UnsupportedOperationException("expireSession");
+    }
+
     /** Stops listening; sessions survive on disk until their timeout passes. */
     default void stop() {
         throw new UnsupportedOperationException("stop");
