@@ -1,0 +1,7 @@
+package dev.glasshouse.engine.client;
+
+/** Ends one listener subscription; cancelling twice does nothing. */
+@FunctionalInterface
+public interface Subscription {
+    void cancel();
+}
