@@ -70,6 +70,11 @@ final class EventLog implements Watcher {
     /** Everything received so far, as "Type path" lines, emptying the queue; waits for the event thread first. */
     List<String> drain(ZooKeeper zk) {
         awaitEventThread(zk);
+        return drainReceived();
+    }
+
+    /** Everything already received, as "Type path" lines, emptying the queue; the caller did the barrier. */
+    List<String> drainReceived() {
         List<WatchedEvent> events = new ArrayList<>();
         nodeEvents.drainTo(events);
         return events.stream().map(event -> event.getType() + " " + event.getPath()).toList();

@@ -18,11 +18,11 @@ final class GlasshouseTestServer implements TargetServer {
     }
 
     /** Starts a member whose data lives in {@code dataDir}; returns once its client port is bound. */
-    static GlasshouseTestServer start(Path dataDir) {
+    static GlasshouseTestServer start(Path dataDir, long containerCheckMillis) {
         ServerConfig tuned = ServerConfig.defaults(dataDir, 0)
                 .withTickTime(TICK_MILLIS)
                 .withExtendedTypes(true)
-                .withContainerCheckInterval(CONTAINER_CHECK_MILLIS);
+                .withContainerCheckInterval(containerCheckMillis);
         return new GlasshouseTestServer(StandaloneServer.start(onLoopback(tuned)));
     }
 

@@ -37,15 +37,18 @@ final class ReferenceZooKeeperServer implements TargetServer {
         this.containers = containers;
     }
 
-    /** Starts a server whose snapshots and logs live in {@code dataDir}; returns once it accepts clients. */
-    static ReferenceZooKeeperServer start(Path dataDir) {
+    /**
+     * Starts a server whose snapshots and logs live in {@code dataDir}; returns once it accepts clients.
+     * Empty containers and expired TTL nodes are looked for every {@code containerCheckMillis}.
+     */
+    static ReferenceZooKeeperServer start(Path dataDir, long containerCheckMillis) {
         try {
             File dir = dataDir.toFile();
             var server = new ExposedServer(dir, TICK_MILLIS);
             var connections = ServerCnxnFactory.createFactory(new InetSocketAddress("127.0.0.1", 0), 1000);
             connections.startup(server);
             var containers = new ContainerManager(server.getZKDatabase(), server.firstProcessor(),
-                    CONTAINER_CHECK_MILLIS, 10_000);
+                    (int) containerCheckMillis, 10_000);
             containers.start();
             return new ReferenceZooKeeperServer(server, connections, containers);
         } catch (IOException e) {
