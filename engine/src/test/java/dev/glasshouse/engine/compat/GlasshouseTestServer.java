@@ -1,0 +1,57 @@
+package dev.glasshouse.engine.compat;
+
+import dev.glasshouse.engine.server.StandaloneServer;
+import dev.glasshouse.engine.server.config.ServerConfig;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * A Glasshouse standalone member configured like {@link ReferenceZooKeeperServer}: the same tick,
+ * TTL nodes enabled and a short container check interval.
+ */
+final class GlasshouseTestServer implements TargetServer {
+
+    private final StandaloneServer server;
+
+    private GlasshouseTestServer(StandaloneServer server) {
+        this.server = server;
+    }
+
+    /** Starts a member whose data lives in {@code dataDir}; returns once its client port is bound. */
+    static GlasshouseTestServer start(Path dataDir, long containerCheckMillis) {
+        ServerConfig tuned = ServerConfig.defaults(dataDir, 0)
+                .withTickTime(TICK_MILLIS)
+                .withExtendedTypes(true)
+                .withContainerCheckInterval(containerCheckMillis);
+        return new GlasshouseTestServer(StandaloneServer.start(onLoopback(tuned)));
+    }
+
+    /** Tests listen on loopback only, so a test run never opens a port to the network. */
+    private static ServerConfig onLoopback(ServerConfig c) {
+        return new ServerConfig(c.tickTimeMillis(), c.dataDir(), c.dataLogDir(), c.clientPort(),
+                Optional.of("127.0.0.1"), c.maxClientCnxns(), c.minSessionTimeoutMillis(),
+                c.maxSessionTimeoutMillis(), c.fourLetterWords(), c.extendedTypesEnabled(), c.maxFrameBytes(),
+                c.globalOutstandingLimit(), c.containerCheckIntervalMillis(), c.containerMaxPerMinute(),
+                c.superDigest());
+    }
+
+    @Override
+    public String name() {
+        return "glasshouse";
+    }
+
+    @Override
+    public String connectString() {
+        return "127.0.0.1:" + clientPort();
+    }
+
+    @Override
+    public int clientPort() {
+        return server.clientPort();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
