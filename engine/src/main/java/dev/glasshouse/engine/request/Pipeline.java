@@ -4,6 +4,7 @@ import dev.glasshouse.engine.session.Session;
 import dev.glasshouse.engine.session.SessionIdGenerator;
 import dev.glasshouse.engine.session.SessionTable;
 import dev.glasshouse.engine.session.TimeoutNegotiation;
+import dev.glasshouse.engine.tree.AclCheck;
 import dev.glasshouse.engine.tree.Applied;
 import dev.glasshouse.engine.tree.CloseSessionTxn;
 import dev.glasshouse.engine.tree.CreateSessionTxn;
@@ -15,6 +16,7 @@ import dev.glasshouse.engine.watch.WatchTable;
 import dev.glasshouse.engine.wire.ConnectRequest;
 import dev.glasshouse.engine.wire.ConnectResponse;
 import dev.glasshouse.engine.wire.OpCode;
+import dev.glasshouse.engine.wire.Perms;
 import dev.glasshouse.engine.wire.RequestBody;
 import dev.glasshouse.engine.wire.RequestHeader;
 import java.util.HashMap;
@@ -236,7 +238,10 @@ public final class Pipeline {
     private void notifyWatchers(long zxid, Applied applied, EffectsBuilder out) {
         for (TreeChange change : applied.changes()) {
             for (WatchEvent event : watches.trigger(change)) {
-                if (connections.containsKey(event.watcher())) {
+                ClientConnection watcher = connections.get(event.watcher());
+                // The watch fires (and a one-shot watch is used up) even when the watcher may not
+                // read the node; only the notification is withheld, as ZooKeeper does.
+                if (watcher != null && AclCheck.allows(change.acl(), Perms.READ, watcher.identities())) {
                     out.send(event.watcher(), Frames.notification(zxid, event));
                 }
             }

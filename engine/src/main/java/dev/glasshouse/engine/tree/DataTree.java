@@ -166,8 +166,8 @@ public final class DataTree implements NodeLookup {
                 // Nothing to index.
             }
         }
-        changes.add(new TreeChange(EventType.NODE_CREATED, txn.path()));
-        changes.add(new TreeChange(EventType.NODE_CHILDREN_CHANGED, parentPath));
+        changes.add(new TreeChange(EventType.NODE_CREATED, txn.path(), node.acl()));
+        changes.add(new TreeChange(EventType.NODE_CHILDREN_CHANGED, parentPath, parent.acl()));
         return new TxnResult.Created(txn.op(), txn.path(), node.stat());
     }
 
@@ -180,8 +180,8 @@ public final class DataTree implements NodeLookup {
         nodes.remove(path);
         existing(parentPath).removeChild(PathRules.name(path), zxid);
         unindex(path, node);
-        changes.add(new TreeChange(EventType.NODE_DELETED, path));
-        changes.add(new TreeChange(EventType.NODE_CHILDREN_CHANGED, parentPath));
+        changes.add(new TreeChange(EventType.NODE_DELETED, path, node.acl()));
+        changes.add(new TreeChange(EventType.NODE_CHILDREN_CHANGED, parentPath, existing(parentPath).acl()));
         return new TxnResult.Deleted(path);
     }
 
@@ -207,7 +207,7 @@ public final class DataTree implements NodeLookup {
     private TxnResult setData(SetDataTxn txn, long zxid, long time, List<TreeChange> changes) {
         Znode node = existing(txn.path());
         node.setData(txn.data(), txn.version(), zxid, time);
-        changes.add(new TreeChange(EventType.NODE_DATA_CHANGED, txn.path()));
+        changes.add(new TreeChange(EventType.NODE_DATA_CHANGED, txn.path(), node.acl()));
         return new TxnResult.DataSet(txn.path(), node.stat());
     }
 
