@@ -51,7 +51,7 @@ class DifferentialTest {
     @MethodSource("seeds")
     @Timeout(60)
     void twoTargetsAnswerTheSameStepsIdentically(long seed, @TempDir Path workDir) throws Exception {
-        List<Target> targets = Target.parse(System.getProperty("diff.targets", "reference,reference"));
+        List<Target> targets = Target.parse(System.getProperty("diff.targets", "reference,glasshouse"));
         if (targets.size() != 2) {
             fail("diff.targets must name exactly two targets, got " + targets);
         }

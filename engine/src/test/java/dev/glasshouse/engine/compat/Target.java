@@ -24,7 +24,7 @@ enum Target {
     };
 
     static final String PROPERTY = "compat.targets";
-    static final String DEFAULT_TARGETS = "reference";
+    static final String DEFAULT_TARGETS = "reference,glasshouse";
 
     /** Starts a server of this kind keeping its data in {@code dataDir}, reaping containers and TTL nodes quickly. */
     TargetServer start(Path dataDir) {
