@@ -24,9 +24,15 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * Watches through {@link ZkClient}: one-shot, persistent and recursive watches, their order
+ * relative to replies, and their removal, checked against any ZooKeeper-compatible server. Each
+ * subclass names the server; the reference server is the specification and Glasshouse must behave
+ * the same. One server per class.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(30)
-class ClientWatchTest {
+abstract class ClientWatchContract {
     private static final List<Acl> OPEN = Acl.OPEN_ACL_UNSAFE;
     private static final byte[] EMPTY = new byte[0];
 
@@ -35,9 +41,12 @@ class ClientWatchTest {
     private ZkClient writer;
     private String root;
 
+    /** Starts the server under test, with its data in the directory. */
+    abstract ZooKeeperEndpoint startEndpoint(Path dataDir);
+
     @BeforeAll
     void startServer(@TempDir Path dataDir) {
-        server = TestEndpoints.start(dataDir);
+        server = startEndpoint(dataDir);
         client = ZkClient.connect(server.connectString(), 10_000);
         writer = ZkClient.connect(server.connectString(), 10_000);
         result(client.connected());

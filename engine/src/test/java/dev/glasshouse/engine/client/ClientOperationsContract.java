@@ -24,18 +24,26 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * Znode operations of {@link ZkClient}: create, read, update, delete, ACLs, auth, chroot and
+ * multi, checked against any ZooKeeper-compatible server. Each subclass names the server; the
+ * reference server is the specification and Glasshouse must behave the same. One server per class.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(30)
-class ClientOperationsTest {
+abstract class ClientOperationsContract {
     private static final List<Acl> OPEN = Acl.OPEN_ACL_UNSAFE;
 
     private ZooKeeperEndpoint server;
     private ZkClient client;
     private String root;
 
+    /** Starts the server under test, with its data in the directory. */
+    abstract ZooKeeperEndpoint startEndpoint(Path dataDir);
+
     @BeforeAll
     void startServer(@TempDir Path dataDir) {
-        server = TestEndpoints.start(dataDir);
+        server = startEndpoint(dataDir);
         client = ZkClient.connect(server.connectString(), 10_000);
         result(client.connected());
     }
