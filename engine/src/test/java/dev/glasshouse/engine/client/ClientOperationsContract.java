@@ -109,6 +109,38 @@ abstract class ClientOperationsContract {
     }
 
     @Test
+    void sequenceSuffixCountsEarlierCreatesUnderTheParentButNotDeletes() {
+        result(client.create(root + "/gone", new byte[0], OPEN, CreateMode.PERSISTENT));
+        result(client.delete(root + "/gone", -1));
+
+        Created next = result(client.create(root + "/q-", new byte[0], OPEN, CreateMode.PERSISTENT_SEQUENTIAL));
+
+        assertThat(next.path()).isEqualTo(root + "/q-0000000001");
+    }
+
+    @Test
+    void childChangesMoveTheParentsChildVersionAndPzxidButNotItsDataVersion() {
+        Stat before = result(client.exists(root)).orElseThrow();
+        Created child = result(client.create(root + "/c", new byte[0], OPEN, CreateMode.PERSISTENT));
+        Stat withChild = result(client.exists(root)).orElseThrow();
+        Stat changed = result(client.setData(root + "/c", "abc".getBytes(UTF_8), -1));
+        result(client.delete(root + "/c", -1));
+        Stat after = result(client.exists(root)).orElseThrow();
+
+        assertThat(withChild.pzxid()).isEqualTo(child.stat().czxid());
+        assertThat(withChild.cversion()).isEqualTo(1);
+        assertThat(withChild.numChildren()).isEqualTo(1);
+        assertThat(changed.mzxid()).isGreaterThan(changed.czxid());
+        assertThat(changed.dataLength()).isEqualTo(3);
+        assertThat(changed.ctime()).isEqualTo(child.stat().ctime());
+        assertThat(after.cversion()).isEqualTo(2);
+        assertThat(after.numChildren()).isZero();
+        assertThat(after.pzxid()).isGreaterThan(changed.mzxid());
+        assertThat(after.mzxid()).isEqualTo(before.mzxid());
+        assertThat(after.version()).isEqualTo(before.version());
+    }
+
+    @Test
     void ephemeralNodesBelongToTheSessionAndAreListedByGetEphemerals() {
         Created ephemeral = result(client.create(root + "/e", new byte[0], OPEN, CreateMode.EPHEMERAL));
         result(client.create(root + "/s-", new byte[0], OPEN, CreateMode.EPHEMERAL_SEQUENTIAL));

@@ -180,6 +180,40 @@ abstract class ClientSessionContract {
     }
 
     @Test
+    void closingASessionDeletesItsEphemeralsAndNotifiesOtherClientsWatches() {
+        ZkClient client = ZkClient.connect(server.connectString(), 10_000);
+        result(client.create(root + "/mine", EMPTY, OPEN, CreateMode.EPHEMERAL));
+        EventLog node = new EventLog();
+        EventLog children = new EventLog();
+        result(writer.exists(root + "/mine", node));
+        result(writer.getChildren(root, children));
+
+        result(client.closeAsync());
+
+        node.next(EventType.NODE_DELETED, root + "/mine");
+        children.next(EventType.NODE_CHILDREN_CHANGED, root);
+    }
+
+    @Test
+    void resumingASessionWithTheWrongPasswordIsReportedAsExpired() {
+        StateLog states = new StateLog();
+        try (ZkClient owner = ZkClient.connect(server.connectString(), 10_000)) {
+            result(owner.connected());
+            byte[] wrong = owner.sessionPassword();
+            wrong[0] ^= 1;
+            ClientConfig config = ClientConfig.of(server.connectString(), 10_000)
+                    .withSession(owner.sessionId(), wrong);
+            try (ZkClient impostor = ZkClient.connect(config)) {
+                impostor.subscribe(states);
+
+                states.await(SessionState.EXPIRED);
+                zkFailure(impostor.exists(root), ErrorCode.SESSION_EXPIRED);
+                assertThat(result(owner.exists(root))).isPresent();
+            }
+        }
+    }
+
+    @Test
     void rejectedCredentialsEndTheSessionWithAuthFailed() {
         StateLog states = new StateLog();
         ZkClient client = ZkClient.connect(server.connectString(), 10_000);
