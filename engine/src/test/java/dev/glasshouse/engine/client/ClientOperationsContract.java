@@ -199,6 +199,22 @@ abstract class ClientOperationsContract {
     }
 
     @Test
+    void aSessionWithoutCredentialsIsKnownByItsIpAddress() {
+        assertThat(result(client.whoAmI())).containsExactly(new ClientInfo("ip", "127.0.0.1"));
+    }
+
+    @Test
+    void createWithAnEmptyAclFailsWithInvalidAcl() {
+        zkFailure(client.create(root + "/bare", new byte[0], List.of(), CreateMode.PERSISTENT), ErrorCode.INVALID_ACL);
+    }
+
+    @Test
+    void theSystemZnodeHoldsQuotaAndConfigAndTheRootIsOpen() {
+        assertThat(result(client.getChildren("/zookeeper"))).containsExactlyInAnyOrder("quota", "config");
+        assertThat(result(client.getAcl("/")).acl()).containsExactlyElementsOf(OPEN);
+    }
+
+    @Test
     void syncReturnsThePath() {
         assertThat(result(client.sync(root))).isEqualTo(root);
     }
