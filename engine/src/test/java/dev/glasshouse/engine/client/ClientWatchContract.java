@@ -102,6 +102,33 @@ abstract class ClientWatchContract {
     }
 
     @Test
+    void deletingAWatchedNodeFiresNodeDeletedToItsChildWatchAndItsParentsChildWatch() {
+        result(writer.create(root + "/n", EMPTY, OPEN, CreateMode.PERSISTENT));
+        EventLog node = new EventLog();
+        EventLog parent = new EventLog();
+        result(client.getChildren(root + "/n", node));
+        result(client.getChildren(root, parent));
+
+        result(writer.delete(root + "/n", -1));
+
+        node.next(EventType.NODE_DELETED, root + "/n");
+        parent.next(EventType.NODE_CHILDREN_CHANGED, root);
+    }
+
+    @Test
+    void changingAnAclFiresNoWatch() {
+        EventLog events = new EventLog();
+        result(client.getData(root, events));
+
+        result(writer.setAcl(root, OPEN, -1));
+        result(writer.setData(root, new byte[] {1}, -1));
+
+        events.next(EventType.NODE_DATA_CHANGED, root);
+        result(client.sync(root));
+        assertThat(events.pending()).isEmpty();
+    }
+
+    @Test
     void notificationReachesTheWatcherBeforeTheReplyOfTheWriteThatCausedIt() {
         List<String> order = Collections.synchronizedList(new ArrayList<>());
         result(client.getData(root, event -> order.add("event " + event.type())));
