@@ -1,6 +1,5 @@
 package dev.glasshouse.engine.client;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -11,36 +10,38 @@ import org.apache.zookeeper.server.ZooKeeperServer;
 
 /**
  * An Apache ZooKeeper 3.9 standalone server in this JVM, on a free loopback port, with its data in
- * a test's temporary directory. Extended types are enabled so that TTL nodes work. Used by one
- * test class at a time, from the test thread.
+ * a test's temporary directory: the specification the client tests hold Glasshouse to. Extended
+ * types are enabled so that TTL nodes work. Faults use the server's own session and connection
+ * controls. Used by one test class at a time, from the test thread.
  */
 final class ReferenceZooKeeper implements ZooKeeperEndpoint {
-    private final File dataDir;
-    private final int tickMillis;
-    private ZooKeeperServer server;
-    private ServerCnxnFactory factory;
-    private int port;
+    private final ZooKeeperServer server;
+    private final ServerCnxnFactory factory;
 
-    private ReferenceZooKeeper(File dataDir, int tickMillis) {
-        this.dataDir = dataDir;
-        this.tickMillis = tickMillis;
+    private ReferenceZooKeeper(ZooKeeperServer server, ServerCnxnFactory factory) {
+        this.server = server;
+        this.factory = factory;
     }
 
     static ReferenceZooKeeper start(Path dataDir, int tickMillis) {
         // Read by the server on every TTL create; there is no per-server switch.
         System.setProperty("zookeeper.extendedTypesEnabled", "true");
-        ReferenceZooKeeper reference = new ReferenceZooKeeper(dataDir.toFile(), tickMillis);
-        reference.listen(0);
-        return reference;
+        try {
+            ZooKeeperServer server = new ZooKeeperServer(dataDir.toFile(), dataDir.toFile(), tickMillis);
+            ServerCnxnFactory factory = ServerCnxnFactory.createFactory(new InetSocketAddress("127.0.0.1", 0), 100);
+            factory.startup(server);
+            return new ReferenceZooKeeper(server, factory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while starting the reference server", e);
+        }
     }
 
     @Override
     public String connectString() {
-        return "127.0.0.1:" + port;
-    }
-
-    int port() {
-        return port;
+        return "127.0.0.1:" + factory.getLocalPort();
     }
 
     @Override
@@ -49,44 +50,18 @@ final class ReferenceZooKeeper implements ZooKeeperEndpoint {
     }
 
     @Override
-    public void dropConnections() {
-        factory.closeAll(ServerCnxn.DisconnectReason.SERVER_SHUTDOWN);
+    public void dropConnection(ZkClient client) {
+        factory.closeSession(client.sessionId(), ServerCnxn.DisconnectReason.SERVER_SHUTDOWN);
     }
 
     @Override
-    public void expireSession(long sessionId) {
-        server.expire(sessionId);
-    }
-
-    @Override
-    public void stop() {
-        factory.shutdown();
-        server.shutdown();
-    }
-
-    @Override
-    public void restart() {
-        listen(port);
+    public void expireSession(ZkClient client) {
+        server.expire(client.sessionId());
     }
 
     @Override
     public void close() {
-        if (server.isRunning()) {
-            stop();
-        }
-    }
-
-    private void listen(int onPort) {
-        try {
-            server = new ZooKeeperServer(dataDir, dataDir, tickMillis);
-            factory = ServerCnxnFactory.createFactory(new InetSocketAddress("127.0.0.1", onPort), 100);
-            factory.startup(server);
-            port = factory.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while starting the reference server", e);
-        }
+        factory.shutdown();
+        server.shutdown();
     }
 }

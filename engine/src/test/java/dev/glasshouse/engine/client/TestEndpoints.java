@@ -1,11 +1,12 @@
 package dev.glasshouse.engine.client;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
- * Picks the server client tests run against: the in-process reference ZooKeeper by default, or
- * any running server named by {@code -Dglasshouse.test.connectString=127.0.0.1:2181} (then only
- * the tests that need no fault injection run).
+ * Starts the servers client tests run against: the in-process reference ZooKeeper and our own
+ * Glasshouse server. {@code -Dglasshouse.test.connectString=127.0.0.1:2181} replaces both with any
+ * running server (then only the tests that need no fault injection run).
  */
 final class TestEndpoints {
     static final int TICK_MILLIS = 200;
@@ -13,11 +14,19 @@ final class TestEndpoints {
     private TestEndpoints() {
     }
 
-    static ZooKeeperEndpoint start(Path dataDir) {
+    static ZooKeeperEndpoint reference(Path dataDir) {
+        return external().orElseGet(() -> ReferenceZooKeeper.start(dataDir, TICK_MILLIS));
+    }
+
+    static ZooKeeperEndpoint glasshouse(Path dataDir) {
+        return external().orElseGet(() -> GlasshouseEndpoint.start(dataDir, TICK_MILLIS));
+    }
+
+    private static Optional<ZooKeeperEndpoint> external() {
         String external = System.getProperty("glasshouse.test.connectString", "");
-        if (!external.isEmpty()) {
-            return () -> external;
+        if (external.isEmpty()) {
+            return Optional.empty();
         }
-        return ReferenceZooKeeper.start(dataDir, TICK_MILLIS);
+        return Optional.of(() -> external);
     }
 }

@@ -12,26 +12,20 @@ interface ZooKeeperEndpoint extends AutoCloseable {
         return false;
     }
 
-    /** Closes every client connection; sessions survive and clients may reconnect at once. */
-    default void dropConnections() {
-        throw new UnsupportedOperationException("dropConnections");
+    /** Closes the client's connection from the server side; the session survives and the client may reconnect. */
+    default void dropConnection(ZkClient client) {
+        throw new UnsupportedOperationException("dropConnection");
     }
 
-    /** Ends a session on the server as if its timeout had passed: ephemerals go, its connection closes. */
-    default void expireSession(long sessionId) {
+    /**
+     * Ends the client's session on the server without the client's help: its ephemerals go, its
+     * connection closes, and a reconnect hears that the session has expired.
+     */
+    default void expireSession(ZkClient client) {
         throw new UnsupportedOperationException("expireSession");
     }
 
-    /** Stops listening; sessions survive on disk until their timeout passes. */
-    default void stop() {
-        throw new UnsupportedOperationException("stop");
-    }
-
-    /** Listens again on the same port, with the data and sessions from before {@link #stop()}. */
-    default void restart() {
-        throw new UnsupportedOperationException("restart");
-    }
-
+    /** Stops the server; clients lose their connection and cannot reconnect. */
     @Override
     default void close() {
     }

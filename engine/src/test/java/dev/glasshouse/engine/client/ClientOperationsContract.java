@@ -24,18 +24,26 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * Znode operations of {@link ZkClient}: create, read, update, delete, ACLs, auth, chroot and
+ * multi, checked against any ZooKeeper-compatible server. Each subclass names the server; the
+ * reference server is the specification and Glasshouse must behave the same. One server per class.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(30)
-class ClientOperationsTest {
+abstract class ClientOperationsContract {
     private static final List<Acl> OPEN = Acl.OPEN_ACL_UNSAFE;
 
     private ZooKeeperEndpoint server;
     private ZkClient client;
     private String root;
 
+    /** Starts the server under test, with its data in the directory. */
+    abstract ZooKeeperEndpoint startEndpoint(Path dataDir);
+
     @BeforeAll
     void startServer(@TempDir Path dataDir) {
-        server = TestEndpoints.start(dataDir);
+        server = startEndpoint(dataDir);
         client = ZkClient.connect(server.connectString(), 10_000);
         result(client.connected());
     }
@@ -101,6 +109,38 @@ class ClientOperationsTest {
     }
 
     @Test
+    void sequenceSuffixCountsEarlierCreatesUnderTheParentButNotDeletes() {
+        result(client.create(root + "/gone", new byte[0], OPEN, CreateMode.PERSISTENT));
+        result(client.delete(root + "/gone", -1));
+
+        Created next = result(client.create(root + "/q-", new byte[0], OPEN, CreateMode.PERSISTENT_SEQUENTIAL));
+
+        assertThat(next.path()).isEqualTo(root + "/q-0000000001");
+    }
+
+    @Test
+    void childChangesMoveTheParentsChildVersionAndPzxidButNotItsDataVersion() {
+        Stat before = result(client.exists(root)).orElseThrow();
+        Created child = result(client.create(root + "/c", new byte[0], OPEN, CreateMode.PERSISTENT));
+        Stat withChild = result(client.exists(root)).orElseThrow();
+        Stat changed = result(client.setData(root + "/c", "abc".getBytes(UTF_8), -1));
+        result(client.delete(root + "/c", -1));
+        Stat after = result(client.exists(root)).orElseThrow();
+
+        assertThat(withChild.pzxid()).isEqualTo(child.stat().czxid());
+        assertThat(withChild.cversion()).isEqualTo(1);
+        assertThat(withChild.numChildren()).isEqualTo(1);
+        assertThat(changed.mzxid()).isGreaterThan(changed.czxid());
+        assertThat(changed.dataLength()).isEqualTo(3);
+        assertThat(changed.ctime()).isEqualTo(child.stat().ctime());
+        assertThat(after.cversion()).isEqualTo(2);
+        assertThat(after.numChildren()).isZero();
+        assertThat(after.pzxid()).isGreaterThan(changed.mzxid());
+        assertThat(after.mzxid()).isEqualTo(before.mzxid());
+        assertThat(after.version()).isEqualTo(before.version());
+    }
+
+    @Test
     void ephemeralNodesBelongToTheSessionAndAreListedByGetEphemerals() {
         Created ephemeral = result(client.create(root + "/e", new byte[0], OPEN, CreateMode.EPHEMERAL));
         result(client.create(root + "/s-", new byte[0], OPEN, CreateMode.EPHEMERAL_SEQUENTIAL));
@@ -156,6 +196,22 @@ class ClientOperationsTest {
         } finally {
             other.close();
         }
+    }
+
+    @Test
+    void aSessionWithoutCredentialsIsKnownByItsIpAddress() {
+        assertThat(result(client.whoAmI())).containsExactly(new ClientInfo("ip", "127.0.0.1"));
+    }
+
+    @Test
+    void createWithAnEmptyAclFailsWithInvalidAcl() {
+        zkFailure(client.create(root + "/bare", new byte[0], List.of(), CreateMode.PERSISTENT), ErrorCode.INVALID_ACL);
+    }
+
+    @Test
+    void theSystemZnodeHoldsQuotaAndConfigAndTheRootIsOpen() {
+        assertThat(result(client.getChildren("/zookeeper"))).containsExactlyInAnyOrder("quota", "config");
+        assertThat(result(client.getAcl("/")).acl()).containsExactlyElementsOf(OPEN);
     }
 
     @Test

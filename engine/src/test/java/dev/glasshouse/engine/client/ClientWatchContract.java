@@ -24,9 +24,15 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * Watches through {@link ZkClient}: one-shot, persistent and recursive watches, their order
+ * relative to replies, and their removal, checked against any ZooKeeper-compatible server. Each
+ * subclass names the server; the reference server is the specification and Glasshouse must behave
+ * the same. One server per class.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(30)
-class ClientWatchTest {
+abstract class ClientWatchContract {
     private static final List<Acl> OPEN = Acl.OPEN_ACL_UNSAFE;
     private static final byte[] EMPTY = new byte[0];
 
@@ -35,9 +41,12 @@ class ClientWatchTest {
     private ZkClient writer;
     private String root;
 
+    /** Starts the server under test, with its data in the directory. */
+    abstract ZooKeeperEndpoint startEndpoint(Path dataDir);
+
     @BeforeAll
     void startServer(@TempDir Path dataDir) {
-        server = TestEndpoints.start(dataDir);
+        server = startEndpoint(dataDir);
         client = ZkClient.connect(server.connectString(), 10_000);
         writer = ZkClient.connect(server.connectString(), 10_000);
         result(client.connected());
@@ -90,6 +99,33 @@ class ClientWatchTest {
         result(writer.create(root + "/c", EMPTY, OPEN, CreateMode.PERSISTENT));
 
         events.next(EventType.NODE_CHILDREN_CHANGED, root);
+    }
+
+    @Test
+    void deletingAWatchedNodeFiresNodeDeletedToItsChildWatchAndItsParentsChildWatch() {
+        result(writer.create(root + "/n", EMPTY, OPEN, CreateMode.PERSISTENT));
+        EventLog node = new EventLog();
+        EventLog parent = new EventLog();
+        result(client.getChildren(root + "/n", node));
+        result(client.getChildren(root, parent));
+
+        result(writer.delete(root + "/n", -1));
+
+        node.next(EventType.NODE_DELETED, root + "/n");
+        parent.next(EventType.NODE_CHILDREN_CHANGED, root);
+    }
+
+    @Test
+    void changingAnAclFiresNoWatch() {
+        EventLog events = new EventLog();
+        result(client.getData(root, events));
+
+        result(writer.setAcl(root, OPEN, -1));
+        result(writer.setData(root, new byte[] {1}, -1));
+
+        events.next(EventType.NODE_DATA_CHANGED, root);
+        result(client.sync(root));
+        assertThat(events.pending()).isEmpty();
     }
 
     @Test
