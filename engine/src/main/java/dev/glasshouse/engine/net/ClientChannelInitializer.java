@@ -7,23 +7,26 @@ import io.netty.handler.codec.LengthFieldPrepender;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The pipeline of a client connection: 4-byte length-prefixed frames no larger than
+ * The pipeline of a client connection: at most {@code maxClientCnxns} per client address, 4-byte length-prefixed frames no larger than
  * {@code jute.maxbuffer} (a negative or larger length closes the connection, as in ZooKeeper),
  * then decoding into requests for the member.
  */
 public final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final ClientListener listener;
     private final int maxFrameBytes;
+    private final ConnectionLimiter limiter;
     private final AtomicLong connectionIds = new AtomicLong();
 
-    public ClientChannelInitializer(ClientListener listener, int maxFrameBytes) {
+    public ClientChannelInitializer(ClientListener listener, int maxFrameBytes, int maxConnectionsPerAddress) {
         this.listener = listener;
         this.maxFrameBytes = maxFrameBytes;
+        this.limiter = new ConnectionLimiter(maxConnectionsPerAddress);
     }
 
     @Override
     protected void initChannel(SocketChannel channel) {
         channel.pipeline()
+                .addLast("limit", limiter)
                 .addLast("frames", new LengthFieldBasedFrameDecoder(maxFrameBytes + 4, 0, 4, 0, 4))
                 .addLast("length", new LengthFieldPrepender(4))
                 .addLast("connection", new ClientConnectionHandler(listener, connectionIds));

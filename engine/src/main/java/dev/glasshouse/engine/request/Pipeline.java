@@ -116,7 +116,7 @@ public final class Pipeline {
             forget(previous);
             out.disconnect(previous, "session 0x" + Long.toHexString(sessionId) + " moved to another connection");
         }
-        sessions.touch(sessionId, nowMillis);
+        sessions.resume(sessionId, timeoutMillis, nowMillis);
         connection.establish(sessionId);
         out.send(connection.id(), Frames.connect(new ConnectResponse(0, timeoutMillis, sessionId,
                 session.get().password(), false, connection.legacy())));

@@ -42,7 +42,7 @@ public final class StandaloneServer implements AutoCloseable {
                 .orElseGet(() -> new InetSocketAddress(config.clientPort()));
         try {
             ClientServer clients = ClientServer.bind(address, new ClientChannelInitializer(eventLoop,
-                    config.maxFrameBytes()));
+                    config.maxFrameBytes(), config.maxClientCnxns()));
             log.info("Serving clients address={} mode=standalone tickTime={}", clients.localAddress(),
                     config.tickTimeMillis());
             return new StandaloneServer(eventLoop, clients);

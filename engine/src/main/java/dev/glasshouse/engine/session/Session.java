@@ -3,12 +3,12 @@ package dev.glasshouse.engine.session;
 import java.util.Arrays;
 
 /**
- * A client session as the member tracks it. Mutable deadline and closing flag; confined to the
- * member's event-loop thread. The password is kept so any reconnect can be validated.
+ * A client session as the member tracks it. Mutable deadline, timeout and closing flag; confined to
+ * the member's event-loop thread. The password is kept so any reconnect can be validated.
  */
 public final class Session {
     private final long id;
-    private final int timeoutMillis;
+    private int timeoutMillis;
     private final byte[] password;
     private long deadlineMillis;
     private boolean closing;
@@ -47,6 +47,11 @@ public final class Session {
 
     void touch(long nowMillis) {
         deadlineMillis = Math.max(deadlineMillis, nowMillis + timeoutMillis);
+    }
+
+    void renegotiate(int newTimeoutMillis, long nowMillis) {
+        timeoutMillis = newTimeoutMillis;
+        deadlineMillis = nowMillis + newTimeoutMillis;
     }
 
     void markClosing() {

@@ -50,6 +50,17 @@ public final class SessionTable {
         return true;
     }
 
+    /**
+     * A client resumed the session on a new connection with a newly negotiated timeout: from now
+     * on the session expires by that timeout, as ZooKeeper's touch with the connection's timeout does.
+     */
+    public void resume(long id, int timeoutMillis, long nowMillis) {
+        Session session = sessions.get(id);
+        if (session != null && !session.isClosing()) {
+            session.renegotiate(timeoutMillis, nowMillis);
+        }
+    }
+
     /** Marks the session as closing so that no new request is accepted while its close is pending. */
     public void markClosing(long id) {
         Session session = sessions.get(id);
