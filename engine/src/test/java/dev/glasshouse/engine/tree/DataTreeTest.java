@@ -69,8 +69,8 @@ class DataTreeTest {
 
         assertThat(applied.result()).isEqualTo(new TxnResult.Created(OpCode.CREATE2.code(), "/a",
                 new Stat(2, 2, 5000, 5000, 0, 0, 0, 0, 5, 0, 2)));
-        assertThat(applied.changes()).containsExactly(new TreeChange(EventType.NODE_CREATED, "/a"),
-                new TreeChange(EventType.NODE_CHILDREN_CHANGED, "/"));
+        assertThat(applied.changes()).containsExactly(new TreeChange(EventType.NODE_CREATED, "/a", Acl.OPEN_ACL_UNSAFE),
+                new TreeChange(EventType.NODE_CHILDREN_CHANGED, "/", Acl.OPEN_ACL_UNSAFE));
         assertThat(stat("/")).isEqualTo(new Stat(0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2));
         assertThat(tree.node("/a").orElseThrow().data()).isEqualTo(bytes("hello"));
     }
@@ -99,8 +99,8 @@ class DataTreeTest {
         Applied applied = tree.apply(SESSION, 4, 4000, new DeleteTxn("/a/b"));
 
         assertThat(applied.result()).isEqualTo(new TxnResult.Deleted("/a/b"));
-        assertThat(applied.changes()).containsExactly(new TreeChange(EventType.NODE_DELETED, "/a/b"),
-                new TreeChange(EventType.NODE_CHILDREN_CHANGED, "/a"));
+        assertThat(applied.changes()).containsExactly(new TreeChange(EventType.NODE_DELETED, "/a/b", Acl.OPEN_ACL_UNSAFE),
+                new TreeChange(EventType.NODE_CHILDREN_CHANGED, "/a", Acl.OPEN_ACL_UNSAFE));
         assertThat(tree.node("/a/b")).isEmpty();
         assertThat(stat("/a")).isEqualTo(new Stat(2, 2, 2000, 2000, 0, 2, 0, 0, 0, 0, 4));
     }
@@ -114,7 +114,7 @@ class DataTreeTest {
 
         Stat expected = new Stat(2, 4, 2000, 9000, 1, 1, 0, 0, 3, 1, 3);
         assertThat(applied.result()).isEqualTo(new TxnResult.DataSet("/a", expected));
-        assertThat(applied.changes()).containsExactly(new TreeChange(EventType.NODE_DATA_CHANGED, "/a"));
+        assertThat(applied.changes()).containsExactly(new TreeChange(EventType.NODE_DATA_CHANGED, "/a", Acl.OPEN_ACL_UNSAFE));
         assertThat(stat("/")).extracting(Stat::cversion, Stat::pzxid).containsExactly(0, 2L);
     }
 
@@ -188,10 +188,10 @@ class DataTreeTest {
 
         assertThat(applied.result()).isEqualTo(new TxnResult.SessionClosed(SESSION));
         assertThat(applied.changes()).containsExactly(
-                new TreeChange(EventType.NODE_DELETED, "/a/e2"),
-                new TreeChange(EventType.NODE_CHILDREN_CHANGED, "/a"),
-                new TreeChange(EventType.NODE_DELETED, "/e1"),
-                new TreeChange(EventType.NODE_CHILDREN_CHANGED, "/"));
+                new TreeChange(EventType.NODE_DELETED, "/a/e2", Acl.OPEN_ACL_UNSAFE),
+                new TreeChange(EventType.NODE_CHILDREN_CHANGED, "/a", Acl.OPEN_ACL_UNSAFE),
+                new TreeChange(EventType.NODE_DELETED, "/e1", Acl.OPEN_ACL_UNSAFE),
+                new TreeChange(EventType.NODE_CHILDREN_CHANGED, "/", Acl.OPEN_ACL_UNSAFE));
         assertThat(tree.node("/e1")).isEmpty();
         assertThat(tree.node("/a/e2")).isEmpty();
         assertThat(stat("/a").pzxid()).isEqualTo(6);
@@ -261,11 +261,11 @@ class DataTreeTest {
                 new TxnResult.DataSet("/m", new Stat(7, 7, 700, 700, 1, 1, 0, 0, 3, 1, 7)),
                 new TxnResult.Checked("/m"))));
         assertThat(applied.changes()).containsExactly(
-                new TreeChange(EventType.NODE_CREATED, "/m"),
-                new TreeChange(EventType.NODE_CHILDREN_CHANGED, "/"),
-                new TreeChange(EventType.NODE_CREATED, "/m/c"),
-                new TreeChange(EventType.NODE_CHILDREN_CHANGED, "/m"),
-                new TreeChange(EventType.NODE_DATA_CHANGED, "/m"));
+                new TreeChange(EventType.NODE_CREATED, "/m", Acl.OPEN_ACL_UNSAFE),
+                new TreeChange(EventType.NODE_CHILDREN_CHANGED, "/", Acl.OPEN_ACL_UNSAFE),
+                new TreeChange(EventType.NODE_CREATED, "/m/c", Acl.OPEN_ACL_UNSAFE),
+                new TreeChange(EventType.NODE_CHILDREN_CHANGED, "/m", Acl.OPEN_ACL_UNSAFE),
+                new TreeChange(EventType.NODE_DATA_CHANGED, "/m", Acl.OPEN_ACL_UNSAFE));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.glasshouse.engine.tree.TreeChange;
+import dev.glasshouse.engine.wire.Acl;
 import dev.glasshouse.engine.wire.EventType;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ class WatchTableTest {
     private final WatchTable table = new WatchTable();
 
     private static TreeChange change(EventType type, String path) {
-        return new TreeChange(type, path);
+        return new TreeChange(type, path, Acl.OPEN_ACL_UNSAFE);
     }
 
     /**
