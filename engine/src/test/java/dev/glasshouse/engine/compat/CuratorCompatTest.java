@@ -152,17 +152,16 @@ class CuratorCompatTest {
             assertThat(initialized.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
             assertThat(events.poll(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo("create /cache");
 
+            // One write at a time: CuratorCache re-reads a node after each event, so a later write
+            // could be folded into an earlier event's read and the expected event never come.
             writer.create().forPath("/cache/a", "1".getBytes(StandardCharsets.UTF_8));
+            assertThat(events.poll(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo("create /cache/a");
             writer.create().forPath("/cache/a/b", "2".getBytes(StandardCharsets.UTF_8));
+            assertThat(events.poll(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo("create /cache/a/b");
             writer.setData().forPath("/cache/a", "3".getBytes(StandardCharsets.UTF_8));
+            assertThat(events.poll(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo("change /cache/a 3");
             writer.delete().forPath("/cache/a/b");
-
-            List<String> seen = new ArrayList<>();
-            for (int i = 0; i < 4; i++) {
-                seen.add(events.poll(WAIT_SECONDS, TimeUnit.SECONDS));
-            }
-            assertThat(seen).containsExactly("create /cache/a", "create /cache/a/b", "change /cache/a 3",
-                    "delete /cache/a/b");
+            assertThat(events.poll(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo("delete /cache/a/b");
             assertThat(cache.get("/cache/a")).hasValueSatisfying(
                     node -> assertThat(node.getData()).isEqualTo("3".getBytes(StandardCharsets.UTF_8)));
         } finally {

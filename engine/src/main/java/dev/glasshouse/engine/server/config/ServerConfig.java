@@ -25,6 +25,9 @@ import java.util.Set;
  * @param containerMaxPerMinute      how many containers may be deleted per minute
  * @param superDigest                {@code zookeeper.DigestAuthenticationProvider.superDigest}, if set
  * @param myId                       the member id from {@code dataDir/myid} (1..255), empty when the file is absent
+ * @param persistence                transaction log and snapshot settings
+ * @param admin                      AdminServer and metrics endpoints
+ * @param enforceQuota               whether hard quotas fail writes ({@code zookeeper.enforceQuota})
  */
 public record ServerConfig(
         int tickTimeMillis,
@@ -42,7 +45,10 @@ public record ServerConfig(
         long containerCheckIntervalMillis,
         int containerMaxPerMinute,
         Optional<String> superDigest,
-        OptionalInt myId) {
+        OptionalInt myId,
+        PersistenceConfig persistence,
+        AdminConfig admin,
+        boolean enforceQuota) {
 
     public static final int DEFAULT_TICK_TIME_MILLIS = 3000;
     public static final int DEFAULT_MAX_FRAME_BYTES = 0xfffff;
@@ -56,10 +62,13 @@ public record ServerConfig(
         this(tickTimeMillis, dataDir, dataLogDir, clientPort, clientPortAddress, maxClientCnxns,
                 minSessionTimeoutMillis, maxSessionTimeoutMillis, fourLetterWords, extendedTypesEnabled, maxFrameBytes,
                 globalOutstandingLimit, containerCheckIntervalMillis, containerMaxPerMinute, superDigest,
-                OptionalInt.empty());
+                OptionalInt.empty(), PersistenceConfig.DEFAULTS, AdminConfig.DISABLED, false);
     }
 
-    /** ZooKeeper's defaults for everything but the directory and port. */
+    /**
+     * ZooKeeper's defaults for everything but the directory and port, except that nothing but the
+     * client port listens (no AdminServer): what embedded members and tests want.
+     */
     public static ServerConfig defaults(Path dataDir, int clientPort) {
         int tick = DEFAULT_TICK_TIME_MILLIS;
         return new ServerConfig(tick, dataDir, dataDir, clientPort, Optional.empty(), 60, 2 * tick, 20 * tick,
@@ -70,20 +79,48 @@ public record ServerConfig(
         return new ServerConfig(millis, dataDir, dataLogDir, clientPort, clientPortAddress, maxClientCnxns,
                 2 * millis, 20 * millis, fourLetterWords, extendedTypesEnabled, maxFrameBytes,
                 globalOutstandingLimit, containerCheckIntervalMillis, containerMaxPerMinute, superDigest,
-                myId);
+                myId, persistence, admin, enforceQuota);
     }
 
     public ServerConfig withExtendedTypes(boolean enabled) {
         return new ServerConfig(tickTimeMillis, dataDir, dataLogDir, clientPort, clientPortAddress, maxClientCnxns,
                 minSessionTimeoutMillis, maxSessionTimeoutMillis, fourLetterWords, enabled, maxFrameBytes,
                 globalOutstandingLimit, containerCheckIntervalMillis, containerMaxPerMinute, superDigest,
-                myId);
+                myId, persistence, admin, enforceQuota);
     }
 
     public ServerConfig withContainerCheckInterval(long millis) {
         return new ServerConfig(tickTimeMillis, dataDir, dataLogDir, clientPort, clientPortAddress, maxClientCnxns,
                 minSessionTimeoutMillis, maxSessionTimeoutMillis, fourLetterWords, extendedTypesEnabled,
                 maxFrameBytes, globalOutstandingLimit, millis, containerMaxPerMinute, superDigest,
-                myId);
+                myId, persistence, admin, enforceQuota);
+    }
+
+    public ServerConfig withPersistence(PersistenceConfig settings) {
+        return new ServerConfig(tickTimeMillis, dataDir, dataLogDir, clientPort, clientPortAddress, maxClientCnxns,
+                minSessionTimeoutMillis, maxSessionTimeoutMillis, fourLetterWords, extendedTypesEnabled,
+                maxFrameBytes, globalOutstandingLimit, containerCheckIntervalMillis, containerMaxPerMinute, superDigest,
+                myId, settings, admin, enforceQuota);
+    }
+
+    public ServerConfig withAdmin(AdminConfig settings) {
+        return new ServerConfig(tickTimeMillis, dataDir, dataLogDir, clientPort, clientPortAddress, maxClientCnxns,
+                minSessionTimeoutMillis, maxSessionTimeoutMillis, fourLetterWords, extendedTypesEnabled,
+                maxFrameBytes, globalOutstandingLimit, containerCheckIntervalMillis, containerMaxPerMinute, superDigest,
+                myId, persistence, settings, enforceQuota);
+    }
+
+    public ServerConfig withFourLetterWords(Set<String> words) {
+        return new ServerConfig(tickTimeMillis, dataDir, dataLogDir, clientPort, clientPortAddress, maxClientCnxns,
+                minSessionTimeoutMillis, maxSessionTimeoutMillis, Set.copyOf(words), extendedTypesEnabled,
+                maxFrameBytes, globalOutstandingLimit, containerCheckIntervalMillis, containerMaxPerMinute, superDigest,
+                myId, persistence, admin, enforceQuota);
+    }
+
+    public ServerConfig withEnforceQuota(boolean enabled) {
+        return new ServerConfig(tickTimeMillis, dataDir, dataLogDir, clientPort, clientPortAddress, maxClientCnxns,
+                minSessionTimeoutMillis, maxSessionTimeoutMillis, fourLetterWords, extendedTypesEnabled,
+                maxFrameBytes, globalOutstandingLimit, containerCheckIntervalMillis, containerMaxPerMinute, superDigest,
+                myId, persistence, admin, enabled);
     }
 }

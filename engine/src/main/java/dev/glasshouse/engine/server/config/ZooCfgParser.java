@@ -92,7 +92,36 @@ public final class ZooCfgParser {
                 settings.longValue("znode.container.checkIntervalMs", DEFAULT_CONTAINER_CHECK_INTERVAL_MILLIS),
                 settings.intValue("znode.container.maxPerMinute", DEFAULT_CONTAINER_MAX_PER_MINUTE),
                 settings.find("DigestAuthenticationProvider.superDigest").map(Setting::value),
-                readMyId(dataDir));
+                readMyId(dataDir),
+                persistence(settings),
+                admin(settings),
+                settings.booleanValue("enforceQuota", false));
+    }
+
+    private static PersistenceConfig persistence(Settings settings) {
+        PersistenceConfig defaults = PersistenceConfig.DEFAULTS;
+        return new PersistenceConfig(
+                settings.intValue("snapCount", defaults.snapCount()),
+                settings.longValue("preAllocSize", defaults.preAllocSizeKb()),
+                settings.booleanValue("forceSync", defaults.forceSync()),
+                settings.intValue("autopurge.snapRetainCount", defaults.snapRetainCount()),
+                settings.intValue("autopurge.purgeInterval", defaults.purgeIntervalHours()),
+                settings.find("snapshot.compression.method").map(Setting::value).orElse(""),
+                settings.longValue("fsync.warningthresholdms", defaults.fsyncWarningThresholdMillis()));
+    }
+
+    private static AdminConfig admin(Settings settings) {
+        AdminConfig defaults = AdminConfig.DEFAULTS;
+        // ZooKeeper serves metrics only when a provider is configured; its Prometheus provider uses port 7000.
+        boolean metrics = settings.find("metricsProvider.className").isPresent()
+                || settings.find("metricsProvider.httpPort").isPresent();
+        return new AdminConfig(
+                settings.booleanValue("admin.enableServer", defaults.enabled()),
+                settings.find("admin.serverAddress").map(Setting::value).orElse(defaults.address()),
+                settings.intValue("admin.serverPort", defaults.port()),
+                settings.find("admin.commandURL").map(Setting::value).orElse(defaults.commandUrl()),
+                metrics ? OptionalInt.of(settings.intValue("metricsProvider.httpPort", 7000)) : OptionalInt.empty(),
+                settings.find("metricsProvider.httpHost").map(Setting::value).orElse(defaults.metricsHost()));
     }
 
     /** A default of some ticks; clamped because a huge tickTime must not wrap into a negative timeout. */

@@ -43,7 +43,10 @@ class ZooCfgParserTest {
     void minimalFileGetsZooKeeperDefaults() throws ConfigException {
         ParsedConfig parsed = parse(base());
 
-        assertThat(parsed.config()).isEqualTo(ServerConfig.defaults(dataDir, 2181));
+        // ZooKeeper serves the AdminServer on 8080 by default; defaults() leaves it off for embedding.
+        assertThat(parsed.config()).isEqualTo(ServerConfig.defaults(dataDir, 2181).withAdmin(AdminConfig.DEFAULTS));
+        assertThat(parsed.config().persistence()).isEqualTo(PersistenceConfig.DEFAULTS);
+        assertThat(parsed.config().enforceQuota()).isFalse();
         assertThat(parsed.config().dataLogDir()).isEqualTo(dataDir);
         assertThat(parsed.config().minSessionTimeoutMillis()).isEqualTo(6000);
         assertThat(parsed.config().maxSessionTimeoutMillis()).isEqualTo(60_000);
@@ -58,6 +61,18 @@ class ZooCfgParserTest {
                 row("tickTime=2000", ServerConfig::maxSessionTimeoutMillis, 40_000),
                 row("dataLogDir=/var/log/zk", ServerConfig::dataLogDir, Path.of("/var/log/zk")),
                 row("clientPort=0", ServerConfig::clientPort, 0),
+                row("snapCount=500", config -> config.persistence().snapCount(), 500),
+                row("forceSync=no", config -> config.persistence().forceSync(), false),
+                row("preAllocSize=1024", config -> config.persistence().preAllocSizeKb(), 1024L),
+                row("autopurge.snapRetainCount=5", config -> config.persistence().snapRetainCount(), 5),
+                row("autopurge.purgeInterval=2", config -> config.persistence().purgeIntervalHours(), 2),
+                row("snapshot.compression.method=gz", config -> config.persistence().snapshotCompression(), "gz"),
+                row("admin.enableServer=false", config -> config.admin().enabled(), false),
+                row("admin.serverAddress=127.0.0.1", config -> config.admin().address(), "127.0.0.1"),
+                row("admin.serverPort=9090", config -> config.admin().port(), 9090),
+                row("metricsProvider.httpPort=7001", config -> config.admin().metricsPort().getAsInt(), 7001),
+                row("enforceQuota=true", ServerConfig::enforceQuota, true),
+                row("zookeeper.enforceQuota=true", ServerConfig::enforceQuota, true),
                 row("clientPort=65535", ServerConfig::clientPort, 65_535),
                 row("clientPortAddress=127.0.0.1", ServerConfig::clientPortAddress, Optional.of("127.0.0.1")),
                 row("maxClientCnxns=0", ServerConfig::maxClientCnxns, 0),
