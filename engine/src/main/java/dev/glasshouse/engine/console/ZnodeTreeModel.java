@@ -39,10 +39,10 @@ public final class ZnodeTreeModel {
     private Optional<Problem> problem = Optional.empty();
     private ZnodeTreeState state = ZnodeTreeState.EMPTY;
 
-    public ZnodeTreeModel(ZkClient client, Executor background, Executor ui) {
-        this.client = client;
-        this.background = background;
-        this.ui = ui;
+    public ZnodeTreeModel(ConsoleContext context) {
+        this.client = context.client();
+        this.background = context.background();
+        this.ui = context.ui();
     }
 
     public ZnodeTreeState state() {

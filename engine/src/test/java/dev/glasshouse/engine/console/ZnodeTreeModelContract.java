@@ -42,7 +42,7 @@ abstract class ZnodeTreeModelContract {
         client.connected().get(10, TimeUnit.SECONDS);
         background = Executors.newSingleThreadExecutor();
         ui = Executors.newSingleThreadExecutor();
-        model = new ZnodeTreeModel(client, background, ui);
+        model = new ZnodeTreeModel(new ConsoleContext(client, server.connectString(), background, ui, "tester"));
         ui.submit(() -> model.subscribe(states::add)).get(5, TimeUnit.SECONDS);
     }
 

@@ -29,8 +29,6 @@ import dev.glasshouse.engine.wire.WatchTypeRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,16 +44,6 @@ class RawProtocolCompatTest {
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void enableTtlOnReference() {
-        System.setProperty("zookeeper.extendedTypesEnabled", "true");
-    }
-
-    @AfterAll
-    static void restoreProperties() {
-        System.clearProperty("zookeeper.extendedTypesEnabled");
-    }
 
     interface Scenario {
         void run(int port, FrameTranscript transcript) throws Exception;
