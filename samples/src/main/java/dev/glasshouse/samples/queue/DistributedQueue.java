@@ -62,6 +62,7 @@ public final class DistributedQueue {
                 Wakeup wakeup = new Wakeup(wakeUps);
                 items = self.zk().getChildren(queuePath, wakeup);   // watch only when about to wait
                 if (items.isEmpty()) {
+                    self.say("waits for an item");
                     wakeup.await(deadline, "an item in " + queuePath);
                     continue;
                 }
