@@ -49,7 +49,8 @@ public final class Recipes {
             return 0;
         }
         Path dataDir = Files.createTempDirectory("glasshouse-samples");
-        try (StandaloneServer server = StandaloneServer.start(ServerConfig.defaults(dataDir, 0).withTickTime(500))) {
+        try (StandaloneServer server = StandaloneServer.start(ServerConfig.defaults(dataDir, 0).withTickTime(500)
+                .withClientPortAddress("127.0.0.1"))) {
             String connect = "127.0.0.1:" + server.clientPort();
             narrator.say("demo", "started a local Glasshouse member at " + connect);
             play(demo.get(), options, connect, narrator);

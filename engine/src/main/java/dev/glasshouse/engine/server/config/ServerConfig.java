@@ -123,4 +123,11 @@ public record ServerConfig(
                 maxFrameBytes, globalOutstandingLimit, containerCheckIntervalMillis, containerMaxPerMinute, superDigest,
                 myId, persistence, admin, enabled);
     }
+
+    public ServerConfig withClientPortAddress(String address) {
+        return new ServerConfig(tickTimeMillis, dataDir, dataLogDir, clientPort, Optional.of(address), maxClientCnxns,
+                minSessionTimeoutMillis, maxSessionTimeoutMillis, fourLetterWords, extendedTypesEnabled,
+                maxFrameBytes, globalOutstandingLimit, containerCheckIntervalMillis, containerMaxPerMinute, superDigest,
+                myId, persistence, admin, enforceQuota);
+    }
 }
