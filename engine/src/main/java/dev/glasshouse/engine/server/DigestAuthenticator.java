@@ -40,10 +40,8 @@ public final class DigestAuthenticator implements Authenticator {
         if (!"digest".equals(scheme) || credentials == null) {
             return Optional.empty();
         }
+        // ZooKeeper accepts any digest credentials: without a colon the whole text is the user name.
         String text = new String(credentials, StandardCharsets.UTF_8);
-        if (text.indexOf(':') < 0) {
-            return Optional.empty();
-        }
         Id identity = new Id("digest", digest(text));
         if (superDigest.isPresent() && superDigest.get().equals(identity.id())) {
             // ZooKeeper adds super first, which is the order whoAmI reports.
