@@ -44,9 +44,11 @@ public final class StandaloneServer implements AutoCloseable {
                 .map(host -> new InetSocketAddress(host, config.clientPort()))
                 .orElseGet(() -> new InetSocketAddress(config.clientPort()));
         try {
-            // A connection without a session gets ZooKeeper NIO's 10 s, or less when sessions are shorter.
+            // A connection without a session gets ZooKeeper NIO's 10 s, or half the longest session
+            // timeout when that is shorter: a client that slow could not keep a session alive anyway.
             ClientLimits limits = new ClientLimits(config.maxFrameBytes(), config.maxClientCnxns(),
-                    Math.min(ClientLimits.DEFAULT_HANDSHAKE_TIMEOUT_MILLIS, config.maxSessionTimeoutMillis()), throttle);
+                    Math.min(ClientLimits.DEFAULT_HANDSHAKE_TIMEOUT_MILLIS, config.maxSessionTimeoutMillis() / 2),
+                    throttle);
             ClientServer clients = ClientServer.bind(address, new ClientChannelInitializer(eventLoop, limits));
             log.info("Serving clients address={} mode=standalone tickTime={}", clients.localAddress(),
                     config.tickTimeMillis());
