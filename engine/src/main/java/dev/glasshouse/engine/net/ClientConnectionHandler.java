@@ -13,6 +13,8 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderException;
 import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,51 +23,87 @@ import org.slf4j.LoggerFactory;
  * Decodes the frames of one client connection: the first is a {@link ConnectRequest}, every later
  * one a {@link RequestHeader} and the record its opcode names. Anything that does not decode
  * closes this connection with one WARN line and never reaches the member; an unknown opcode is
- * passed on with an empty body so that the member answers it in order, as ZooKeeper does.
+ * passed on with an empty body so that the member answers it in order, as ZooKeeper does. Once
+ * the connection is closing, frames already decoded from the same read are dropped. A connection
+ * that has not sent its ConnectRequest within the handshake timeout is closed with one WARN line.
+ * Confined to the channel's I/O thread.
  */
 final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(ClientConnectionHandler.class);
 
     private final ClientListener listener;
     private final AtomicLong connectionIds;
+    private final ClientLimits limits;
     private ClientChannel client;
+    private ScheduledFuture<?> handshakeDeadline;
+    private boolean closing;
 
-    ClientConnectionHandler(ClientListener listener, AtomicLong connectionIds) {
+    ClientConnectionHandler(ClientListener listener, AtomicLong connectionIds, ClientLimits limits) {
         this.listener = listener;
         this.connectionIds = connectionIds;
+        this.limits = limits;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext context) {
+        handshakeDeadline = context.executor().schedule(() -> {
+            if (client == null) {
+                close(context, "no ConnectRequest within " + limits.handshakeTimeoutMillis() + " ms");
+            }
+        }, limits.handshakeTimeoutMillis(), TimeUnit.MILLISECONDS);
+        context.fireChannelActive();
     }
 
     @Override
     public void channelRead(ChannelHandlerContext context, Object message) {
         ByteBuf frame = (ByteBuf) message;
         try {
+            if (closing) {
+                return;
+            }
             byte[] bytes = new byte[frame.readableBytes()];
             frame.readBytes(bytes);
             handle(context, JuteInput.of(bytes));
         } catch (WireFormatException e) {
-            log.warn("Closing client connection remote={} reason=\"malformed frame: {}\"",
-                    context.channel().remoteAddress(), e.getMessage());
-            context.close();
+            close(context, "malformed frame: " + e.getMessage());
         } finally {
             frame.release();
         }
+    }
+
+    private void close(ChannelHandlerContext context, String reason) {
+        if (!closing) {
+            closing = true;
+            log.warn("Closing client connection remote={} reason=\"{}\"", context.channel().remoteAddress(), reason);
+        }
+        context.close();
     }
 
     private void handle(ChannelHandlerContext context, JuteInput in) {
         if (client == null) {
             ConnectRequest request = ConnectRequest.read(in);
             client = new ClientChannel(connectionIds.incrementAndGet(), context.channel());
+            if (handshakeDeadline != null) {
+                handshakeDeadline.cancel(false);
+            }
             listener.connected(client, request);
             return;
         }
         RequestHeader header = RequestHeader.read(in);
         Optional<OpCode> op = OpCode.fromCode(header.type());
         RequestBody body = op.isPresent() ? RequestCodec.read(op.get(), in) : EmptyRequest.INSTANCE;
+        // Counted before handing over, so the member's finish can never be seen first.
+        limits.throttle().accepted(context.channel());
         listener.request(client.id(), header, body);
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext context) {
+        closing = true;
+        if (handshakeDeadline != null) {
+            handshakeDeadline.cancel(false);
+        }
+        limits.throttle().closed(context.channel());
         if (client != null) {
             listener.disconnected(client.id());
         }
@@ -74,8 +112,6 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
-        String reason = cause instanceof DecoderException ? "bad frame: " + cause.getMessage() : cause.toString();
-        log.warn("Closing client connection remote={} reason=\"{}\"", context.channel().remoteAddress(), reason);
-        context.close();
+        close(context, cause instanceof DecoderException ? "bad frame: " + cause.getMessage() : cause.toString());
     }
 }

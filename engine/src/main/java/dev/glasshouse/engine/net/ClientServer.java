@@ -14,11 +14,14 @@ public final class ClientServer implements AutoCloseable {
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
     private final Channel serverChannel;
+    private final ClientChannelInitializer initializer;
 
-    private ClientServer(EventLoopGroup boss, EventLoopGroup workers, Channel serverChannel) {
+    private ClientServer(EventLoopGroup boss, EventLoopGroup workers, Channel serverChannel,
+                         ClientChannelInitializer initializer) {
         this.boss = boss;
         this.workers = workers;
         this.serverChannel = serverChannel;
+        this.initializer = initializer;
     }
 
     /** Binds the address and returns once the port is open. */
@@ -36,12 +39,17 @@ public final class ClientServer implements AutoCloseable {
                     .bind(address)
                     .sync()
                     .channel();
-            return new ClientServer(boss, workers, channel);
+            return new ClientServer(boss, workers, channel, initializer);
         } catch (InterruptedException | RuntimeException e) {
             boss.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             throw e;
         }
+    }
+
+    /** Client connections open right now. */
+    public int openConnections() {
+        return initializer.openConnections();
     }
 
     public InetSocketAddress localAddress() {

@@ -45,6 +45,10 @@ final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
         context.fireChannelInactive();
     }
 
+    int openConnections() {
+        return open.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+
     int openFrom(InetAddress address) {
         AtomicInteger count = open.get(address);
         return count == null ? 0 : count.get();

@@ -76,12 +76,12 @@ final class ClientConnection {
         }
     }
 
-    /** Proven identities first, then the connection's address, the order whoAmI reports. */
+    /** The connection's address and its proven identities, in the order ZooKeeper iterates them. */
     List<Id> identities() {
         List<Id> all = new ArrayList<>(credentials.size() + 1);
-        all.addAll(credentials);
         all.add(address);
-        return all;
+        all.addAll(credentials);
+        return AuthInfoOrder.of(all);
     }
 
     RequestContext context() {

@@ -7,6 +7,7 @@ import java.util.List;
 final class EffectsBuilder {
     private final List<Outbound> toSend = new ArrayList<>();
     private final List<Transaction> toLog = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
 
     void send(long connectionId, byte[] body) {
         toSend.add(new Outbound.Frame(connectionId, body));
@@ -20,10 +21,14 @@ final class EffectsBuilder {
         toLog.add(transaction);
     }
 
+    void warn(String line) {
+        warnings.add(line);
+    }
+
     Effects build() {
-        if (toSend.isEmpty() && toLog.isEmpty()) {
+        if (toSend.isEmpty() && toLog.isEmpty() && warnings.isEmpty()) {
             return Effects.NONE;
         }
-        return new Effects(List.copyOf(toSend), List.copyOf(toLog));
+        return new Effects(List.copyOf(toSend), List.copyOf(toLog), List.copyOf(warnings));
     }
 }

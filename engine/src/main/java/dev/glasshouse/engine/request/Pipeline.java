@@ -44,6 +44,7 @@ public final class Pipeline {
     private final WatchTable watches = new WatchTable();
     private final PendingChanges pending = new PendingChanges(tree);
     private final PrepareStage prepare;
+    private final QuotaCheck quota;
     private final ReadStage reads;
     private final WatchStage watchStage;
     private final RequestRouter router;
@@ -59,7 +60,8 @@ public final class Pipeline {
     public Pipeline(PipelineSettings settings, Authenticator authenticator, RandomGenerator random, long nowMillis) {
         this.settings = settings;
         this.random = random;
-        this.prepare = new PrepareStage(pending, new AclFixup(authenticator), settings.extendedTypesEnabled());
+        this.quota = new QuotaCheck(tree, settings.enforceQuota());
+        this.prepare = new PrepareStage(pending, new AclFixup(authenticator), settings.extendedTypesEnabled(), quota);
         this.reads = new ReadStage(tree, watches);
         this.watchStage = new WatchStage(tree, watches);
         this.router = new RequestRouter(authenticator);
@@ -181,6 +183,7 @@ public final class Pipeline {
                               EffectsBuilder out) {
         long zxid = ++lastPreparedZxid;
         Txn txn = prepare.prepare(request.op(), request.body(), connection.context(), zxid);
+        quota.drainWarnings().forEach(out::warn);
         log(connection, request, new Transaction(connection.sessionId(), request.header().xid(), zxid, nowMillis,
                 request.op().code(), txn), out);
     }

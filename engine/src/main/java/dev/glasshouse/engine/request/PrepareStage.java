@@ -46,11 +46,13 @@ final class PrepareStage {
     private final PendingChanges pending;
     private final AclFixup aclFixup;
     private final boolean extendedTypesEnabled;
+    private final QuotaCheck quota;
 
-    PrepareStage(PendingChanges pending, AclFixup aclFixup, boolean extendedTypesEnabled) {
+    PrepareStage(PendingChanges pending, AclFixup aclFixup, boolean extendedTypesEnabled, QuotaCheck quota) {
         this.pending = pending;
         this.aclFixup = aclFixup;
         this.extendedTypesEnabled = extendedTypesEnabled;
+        this.quota = quota;
     }
 
     /** The transaction for a write of the given opcode; never throws for a client mistake. */
@@ -152,6 +154,7 @@ final class PrepareStage {
         if (parent.kind() == NodeKind.EPHEMERAL) {
             throw new Rejection(ErrorCode.NO_CHILDREN_FOR_EPHEMERALS);
         }
+        quota.create(path, request.data());
         long owner = ownerFor(mode, request.ttlMillis(), context.sessionId());
         int newCversion = parent.cversion() + 1;
         pending.put(zxid, parentPath, new NodeState(parent.acl(), parent.version(), newCversion, parent.aversion(),
@@ -202,6 +205,8 @@ final class PrepareStage {
         validPath(request.path());
         NodeState node = existing(request.path());
         requirePermission(node, Perms.WRITE, context);
+        // ZooKeeper checks the quota before the version.
+        quota.setData(request.path(), request.data());
         int newVersion = checkVersion(node.version(), request.version());
         pending.put(zxid, request.path(), new NodeState(node.acl(), newVersion, node.cversion(), node.aversion(),
                 node.ephemeralOwner(), node.childCount()));

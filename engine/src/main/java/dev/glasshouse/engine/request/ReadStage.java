@@ -145,6 +145,9 @@ final class ReadStage {
                 infos.add(new ClientInfo("digest", id.id().substring(0, Math.max(0, id.id().indexOf(':')))));
             } else if (id.scheme().equals("ip")) {
                 infos.add(new ClientInfo("ip", id.id()));
+            } else if (id.scheme().equals("super")) {
+                // ZooKeeper has no provider for "super"; clients see the scheme with an empty user.
+                infos.add(new ClientInfo("super", ""));
             }
         }
         return List.copyOf(infos);

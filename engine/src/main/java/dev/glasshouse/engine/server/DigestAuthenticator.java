@@ -40,13 +40,12 @@ public final class DigestAuthenticator implements Authenticator {
         if (!"digest".equals(scheme) || credentials == null) {
             return Optional.empty();
         }
+        // ZooKeeper accepts any digest credentials: without a colon the whole text is the user name.
         String text = new String(credentials, StandardCharsets.UTF_8);
-        if (text.indexOf(':') < 0) {
-            return Optional.empty();
-        }
         Id identity = new Id("digest", digest(text));
         if (superDigest.isPresent() && superDigest.get().equals(identity.id())) {
-            return Optional.of(List.of(identity, AclCheck.SUPER));
+            // ZooKeeper adds super first, which is the order whoAmI reports.
+            return Optional.of(List.of(AclCheck.SUPER, identity));
         }
         return Optional.of(List.of(identity));
     }
@@ -54,7 +53,8 @@ public final class DigestAuthenticator implements Authenticator {
     @Override
     public boolean isValidId(String scheme, String id) {
         return switch (scheme) {
-            case "digest" -> id.split(":", -1).length == 2;
+            // ZooKeeper splits without a limit, so trailing empty parts are dropped: "bob:hash:" is valid.
+            case "digest" -> id.split(":").length == 2;
             case "ip" -> IpPattern.parse(id).isPresent();
             default -> false;
         };

@@ -38,10 +38,20 @@ final class MemberEventLoop implements ClientListener, AutoCloseable {
     private final Clock clock;
     private final ScheduledExecutorService thread;
     private final Map<Long, ClientChannel> channels = new HashMap<>();
+    private final Runnable requestFinished;
 
     MemberEventLoop(Pipeline pipeline, Clock clock, String memberName, long tickMillis) {
+        this(pipeline, clock, memberName, tickMillis, () -> { });
+    }
+
+    /**
+     * @param requestFinished called on this loop after each {@link #request} has been handled, so
+     *                        the network layer can count outstanding requests ({@code globalOutstandingLimit})
+     */
+    MemberEventLoop(Pipeline pipeline, Clock clock, String memberName, long tickMillis, Runnable requestFinished) {
         this.pipeline = pipeline;
         this.clock = clock;
+        this.requestFinished = requestFinished;
         this.thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread t = new Thread(runnable, "member-" + memberName + "-event-loop");
             t.setDaemon(true);
@@ -61,7 +71,10 @@ final class MemberEventLoop implements ClientListener, AutoCloseable {
 
     @Override
     public void request(long connectionId, RequestHeader header, RequestBody body) {
-        submit(() -> pipeline.onRequest(connectionId, header, body, clock.nowMillis()));
+        thread.execute(() -> {
+            run(() -> pipeline.onRequest(connectionId, header, body, clock.nowMillis()));
+            requestFinished.run();
+        });
     }
 
     @Override
@@ -95,6 +108,7 @@ final class MemberEventLoop implements ClientListener, AutoCloseable {
         work.add(first);
         while (!work.isEmpty()) {
             Effects effects = work.poll();
+            effects.warnings().forEach(line -> log.warn("{}", line));
             for (Outbound outbound : effects.toSend()) {
                 send(outbound, touched);
             }

@@ -1,7 +1,9 @@
 package dev.glasshouse.engine.server;
 
 import dev.glasshouse.engine.net.ClientChannelInitializer;
+import dev.glasshouse.engine.net.ClientLimits;
 import dev.glasshouse.engine.net.ClientServer;
+import dev.glasshouse.engine.net.RequestThrottle;
 import dev.glasshouse.engine.request.Pipeline;
 import dev.glasshouse.engine.request.PipelineSettings;
 import dev.glasshouse.engine.server.config.ServerConfig;
@@ -31,18 +33,23 @@ public final class StandaloneServer implements AutoCloseable {
         Clock clock = new SystemClock();
         PipelineSettings settings = new PipelineSettings(0, config.minSessionTimeoutMillis(),
                 config.maxSessionTimeoutMillis(), config.extendedTypesEnabled(), config.containerCheckIntervalMillis(),
-                config.containerMaxPerMinute());
+                config.containerMaxPerMinute(), config.enforceQuota());
         Pipeline pipeline = new Pipeline(settings, new DigestAuthenticator(config.superDigest()), new SecureRandom(),
                 clock.nowMillis());
         // Ticks at half the tick time bound how late a session can expire past its deadline.
         long tickMillis = Math.max(10, config.tickTimeMillis() / 2);
-        MemberEventLoop eventLoop = new MemberEventLoop(pipeline, clock, "standalone", tickMillis);
+        RequestThrottle throttle = new RequestThrottle(config.globalOutstandingLimit());
+        MemberEventLoop eventLoop = new MemberEventLoop(pipeline, clock, "standalone", tickMillis, throttle::finished);
         InetSocketAddress address = config.clientPortAddress()
                 .map(host -> new InetSocketAddress(host, config.clientPort()))
                 .orElseGet(() -> new InetSocketAddress(config.clientPort()));
         try {
-            ClientServer clients = ClientServer.bind(address, new ClientChannelInitializer(eventLoop,
-                    config.maxFrameBytes(), config.maxClientCnxns()));
+            // A connection without a session gets ZooKeeper NIO's 10 s, or half the longest session
+            // timeout when that is shorter: a client that slow could not keep a session alive anyway.
+            ClientLimits limits = new ClientLimits(config.maxFrameBytes(), config.maxClientCnxns(),
+                    Math.min(ClientLimits.DEFAULT_HANDSHAKE_TIMEOUT_MILLIS, config.maxSessionTimeoutMillis() / 2),
+                    throttle);
+            ClientServer clients = ClientServer.bind(address, new ClientChannelInitializer(eventLoop, limits));
             log.info("Serving clients address={} mode=standalone tickTime={}", clients.localAddress(),
                     config.tickTimeMillis());
             return new StandaloneServer(eventLoop, clients);
@@ -64,6 +71,16 @@ public final class StandaloneServer implements AutoCloseable {
     /** The zxid of the last applied transaction, read on the member's thread. */
     public long lastZxid() throws InterruptedException {
         return eventLoop.inspect(Pipeline::lastAppliedZxid);
+    }
+
+    /** Client connections open on the client port right now (sockets, with or without a session). */
+    public int openClientConnections() {
+        return clients.openConnections();
+    }
+
+    /** Connections the member's pipeline still tracks, read on the member's thread. */
+    public int memberConnections() throws InterruptedException {
+        return eventLoop.inspect(Pipeline::connectionCount);
     }
 
     @Override

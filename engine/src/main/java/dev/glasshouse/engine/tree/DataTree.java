@@ -29,6 +29,7 @@ public final class DataTree implements NodeLookup {
     private final Map<Long, Set<String>> ephemeralsBySession = new HashMap<>();
     private final Set<String> containers = new TreeSet<>();
     private final Set<String> ttlNodes = new TreeSet<>();
+    private final QuotaIndex quotas = new QuotaIndex(nodes);
 
     public DataTree() {
         Znode root = new Znode(new byte[0], Acl.OPEN_ACL_UNSAFE, 0, 0, 0);
@@ -56,6 +57,11 @@ public final class DataTree implements NodeLookup {
     public Optional<NodeState> find(String path) {
         Znode node = nodes.get(path);
         return node == null ? Optional.empty() : Optional.of(node.state());
+    }
+
+    /** The quotas set under {@code /zookeeper/quota} and the usage the tree keeps for them. */
+    public QuotaIndex quotas() {
+        return quotas;
     }
 
     public int nodeCount() {
@@ -166,6 +172,8 @@ public final class DataTree implements NodeLookup {
                 // Nothing to index.
             }
         }
+        quotas.created(txn.path(), parentPath);
+        quotas.changed(txn.path(), 1, node.dataLength());
         changes.add(new TreeChange(EventType.NODE_CREATED, txn.path(), node.acl()));
         changes.add(new TreeChange(EventType.NODE_CHILDREN_CHANGED, parentPath, parent.acl()));
         return new TxnResult.Created(txn.op(), txn.path(), node.stat());
@@ -180,6 +188,7 @@ public final class DataTree implements NodeLookup {
         nodes.remove(path);
         existing(parentPath).removeChild(PathRules.name(path), zxid);
         unindex(path, node);
+        quotas.changed(path, -1, -node.dataLength());
         changes.add(new TreeChange(EventType.NODE_DELETED, path, node.acl()));
         changes.add(new TreeChange(EventType.NODE_CHILDREN_CHANGED, parentPath, existing(parentPath).acl()));
         return new TxnResult.Deleted(path);
@@ -206,7 +215,9 @@ public final class DataTree implements NodeLookup {
 
     private TxnResult setData(SetDataTxn txn, long zxid, long time, List<TreeChange> changes) {
         Znode node = existing(txn.path());
+        int oldLength = node.dataLength();
         node.setData(txn.data(), txn.version(), zxid, time);
+        quotas.changed(txn.path(), 0, node.dataLength() - oldLength);
         changes.add(new TreeChange(EventType.NODE_DATA_CHANGED, txn.path(), node.acl()));
         return new TxnResult.DataSet(txn.path(), node.stat());
     }

@@ -94,6 +94,14 @@ public final class Znode {
         mtime = time;
     }
 
+    /**
+     * Replaces the data without a new version, zxid or time: how ZooKeeper keeps a quota's
+     * {@code zookeeper_stats} node current, invisibly to watches and Stat.
+     */
+    void replaceDataSilently(byte[] newData) {
+        data = newData;
+    }
+
     void setAcl(List<Acl> newAcl, int newAversion) {
         acl = List.copyOf(newAcl);
         aversion = newAversion;

@@ -1,5 +1,6 @@
 package dev.glasshouse.engine.client;
 
+import dev.glasshouse.engine.compat.ReferenceServerProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -15,6 +16,11 @@ import org.apache.zookeeper.server.ZooKeeperServer;
  * controls. Used by one test class at a time, from the test thread.
  */
 final class ReferenceZooKeeper implements ZooKeeperEndpoint {
+
+    static {
+        // ZooKeeper's super digest and quota enforcement are static; every reference server shares them.
+        ReferenceServerProperties.apply();
+    }
     private final ZooKeeperServer server;
     private final ServerCnxnFactory factory;
 

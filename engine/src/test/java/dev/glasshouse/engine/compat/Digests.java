@@ -11,13 +11,13 @@ import org.apache.zookeeper.data.ACL;
 import org.apache.zookeeper.data.Id;
 
 /** Digest-scheme identities as ZooKeeper defines them: {@code user:BASE64(SHA1("user:password"))}. */
-final class Digests {
+public final class Digests {
 
     private Digests() {
     }
 
     /** The id a digest ACL names for this user and password. */
-    static Id id(String user, String password) {
+    public static Id id(String user, String password) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-1")
                     .digest((user + ":" + password).getBytes(StandardCharsets.UTF_8));

@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * A Glasshouse standalone member configured like {@link ReferenceZooKeeperServer}: the same tick,
- * TTL nodes enabled and a short container check interval.
+ * TTL nodes enabled, a short container check interval, and the super digest and quota enforcement
+ * of {@link ReferenceServerProperties}.
  */
 final class GlasshouseTestServer implements TargetServer {
 
@@ -32,7 +33,7 @@ final class GlasshouseTestServer implements TargetServer {
                 Optional.of("127.0.0.1"), c.maxClientCnxns(), c.minSessionTimeoutMillis(),
                 c.maxSessionTimeoutMillis(), c.fourLetterWords(), c.extendedTypesEnabled(), c.maxFrameBytes(),
                 c.globalOutstandingLimit(), c.containerCheckIntervalMillis(), c.containerMaxPerMinute(),
-                c.superDigest());
+                Optional.of(ReferenceServerProperties.SUPER_DIGEST)).withEnforceQuota(true);
     }
 
     @Override

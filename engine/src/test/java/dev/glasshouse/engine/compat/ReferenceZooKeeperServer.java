@@ -24,6 +24,7 @@ final class ReferenceZooKeeperServer implements TargetServer {
         System.setProperty("zookeeper.admin.enableServer", "false");
         System.setProperty("zookeeper.forceSync", "no");
         System.setProperty("zookeeper.jmx.log4j.disable", "true");
+        ReferenceServerProperties.apply();
     }
 
     private final ExposedServer server;

@@ -1,5 +1,6 @@
 package dev.glasshouse.engine.net;
 
+import dev.glasshouse.engine.compat.ReferenceServerProperties;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -8,6 +9,11 @@ import org.apache.zookeeper.server.ZooKeeperServer;
 
 /** Apache ZooKeeper 3.9.4 standalone, in process on loopback: the behaviour we must match. */
 final class ReferenceServer implements AutoCloseable {
+
+    static {
+        // ZooKeeper's super digest and quota enforcement are static; every reference server shares them.
+        ReferenceServerProperties.apply();
+    }
     private final ZooKeeperServer server;
     private final ServerCnxnFactory factory;
 
