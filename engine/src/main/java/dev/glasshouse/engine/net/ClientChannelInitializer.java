@@ -16,19 +16,30 @@ public final class ClientChannelInitializer extends ChannelInitializer<SocketCha
     private final int maxFrameBytes;
     private final ConnectionLimiter limiter;
     private final AtomicLong connectionIds = new AtomicLong();
+    private final ServerStats stats;
+    private final FourLetterWordResponder fourLetterWords;
 
     public ClientChannelInitializer(ClientListener listener, int maxFrameBytes, int maxConnectionsPerAddress) {
+        this(listener, maxFrameBytes, maxConnectionsPerAddress, new ServerStats(), FourLetterWordResponder.NONE);
+    }
+
+    /** A listener that counts traffic into {@code stats} and answers four-letter words before any framing. */
+    public ClientChannelInitializer(ClientListener listener, int maxFrameBytes, int maxConnectionsPerAddress,
+                                    ServerStats stats, FourLetterWordResponder fourLetterWords) {
         this.listener = listener;
         this.maxFrameBytes = maxFrameBytes;
         this.limiter = new ConnectionLimiter(maxConnectionsPerAddress);
+        this.stats = stats;
+        this.fourLetterWords = fourLetterWords;
     }
 
     @Override
     protected void initChannel(SocketChannel channel) {
         channel.pipeline()
                 .addLast("limit", limiter)
+                .addLast("4lw", new FourLetterWordHandler(fourLetterWords))
                 .addLast("frames", new LengthFieldBasedFrameDecoder(maxFrameBytes + 4, 0, 4, 0, 4))
                 .addLast("length", new LengthFieldPrepender(4))
-                .addLast("connection", new ClientConnectionHandler(listener, connectionIds));
+                .addLast("connection", new ClientConnectionHandler(listener, connectionIds, stats));
     }
 }

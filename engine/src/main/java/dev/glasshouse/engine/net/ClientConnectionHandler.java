@@ -12,6 +12,8 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -28,11 +30,14 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
 
     private final ClientListener listener;
     private final AtomicLong connectionIds;
+    private final ServerStats stats;
     private ClientChannel client;
+    private ConnectionStats connectionStats;
 
-    ClientConnectionHandler(ClientListener listener, AtomicLong connectionIds) {
+    ClientConnectionHandler(ClientListener listener, AtomicLong connectionIds, ServerStats stats) {
         this.listener = listener;
         this.connectionIds = connectionIds;
+        this.stats = stats;
     }
 
     @Override
@@ -54,11 +59,15 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
     private void handle(ChannelHandlerContext context, JuteInput in) {
         if (client == null) {
             ConnectRequest request = ConnectRequest.read(in);
-            client = new ClientChannel(connectionIds.incrementAndGet(), context.channel());
+            long id = connectionIds.incrementAndGet();
+            connectionStats = stats.open(socketAddress(context), id, System.currentTimeMillis());
+            connectionStats.connectReceived(System.nanoTime());
+            client = new ClientChannel(id, context.channel(), connectionStats);
             listener.connected(client, request);
             return;
         }
         RequestHeader header = RequestHeader.read(in);
+        connectionStats.requestReceived(header.xid(), header.type(), System.nanoTime());
         Optional<OpCode> op = OpCode.fromCode(header.type());
         RequestBody body = op.isPresent() ? RequestCodec.read(op.get(), in) : EmptyRequest.INSTANCE;
         listener.request(client.id(), header, body);
@@ -67,9 +76,19 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext context) {
         if (client != null) {
+            stats.closed(client.id());
             listener.disconnected(client.id());
         }
         context.fireChannelInactive();
+    }
+
+    // ZooKeeper shows clients as ip:port without a host name; no reverse lookup here.
+    private static String socketAddress(ChannelHandlerContext context) {
+        SocketAddress address = context.channel().remoteAddress();
+        if (address instanceof InetSocketAddress inet && inet.getAddress() != null) {
+            return inet.getAddress().getHostAddress() + ":" + inet.getPort();
+        }
+        return String.valueOf(address);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.glasshouse.engine.server;
 
+import dev.glasshouse.engine.admin.OperationsEndpoints;
+import dev.glasshouse.engine.admin.StorageStatus;
 import dev.glasshouse.engine.net.ClientChannelInitializer;
 import dev.glasshouse.engine.net.ClientServer;
 import dev.glasshouse.engine.request.Pipeline;
@@ -7,6 +9,7 @@ import dev.glasshouse.engine.request.PipelineSettings;
 import dev.glasshouse.engine.server.config.ServerConfig;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
+import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,10 +23,12 @@ public final class StandaloneServer implements AutoCloseable {
 
     private final MemberEventLoop eventLoop;
     private final ClientServer clients;
+    private final OperationsEndpoints endpoints;
 
-    private StandaloneServer(MemberEventLoop eventLoop, ClientServer clients) {
+    private StandaloneServer(MemberEventLoop eventLoop, ClientServer clients, OperationsEndpoints endpoints) {
         this.eventLoop = eventLoop;
         this.clients = clients;
+        this.endpoints = endpoints;
     }
 
     /** Starts a member and returns once its client port is bound. */
@@ -32,20 +37,23 @@ public final class StandaloneServer implements AutoCloseable {
         PipelineSettings settings = new PipelineSettings(0, config.minSessionTimeoutMillis(),
                 config.maxSessionTimeoutMillis(), config.extendedTypesEnabled(), config.containerCheckIntervalMillis(),
                 config.containerMaxPerMinute());
-        Pipeline pipeline = new Pipeline(settings, new DigestAuthenticator(config.superDigest()), new SecureRandom(),
-                clock.nowMillis());
+        DigestAuthenticator authenticator = new DigestAuthenticator(config.superDigest());
+        Pipeline pipeline = new Pipeline(settings, authenticator, new SecureRandom(), clock.nowMillis());
         // Ticks at half the tick time bound how late a session can expire past its deadline.
         long tickMillis = Math.max(10, config.tickTimeMillis() / 2);
         MemberEventLoop eventLoop = new MemberEventLoop(pipeline, clock, "standalone", tickMillis);
         InetSocketAddress address = config.clientPortAddress()
                 .map(host -> new InetSocketAddress(host, config.clientPort()))
                 .orElseGet(() -> new InetSocketAddress(config.clientPort()));
+        // Operations surface: four-letter words, AdminServer, metrics.
+        Operations operations = new Operations(config, eventLoop, authenticator, StorageStatus.IN_MEMORY);
         try {
             ClientServer clients = ClientServer.bind(address, new ClientChannelInitializer(eventLoop,
-                    config.maxFrameBytes(), config.maxClientCnxns()));
+                    config.maxFrameBytes(), config.maxClientCnxns(), operations.stats(), operations.fourLetterWords()));
             log.info("Serving clients address={} mode=standalone tickTime={}", clients.localAddress(),
                     config.tickTimeMillis());
-            return new StandaloneServer(eventLoop, clients);
+            OperationsEndpoints endpoints = operations.startEndpoints(clients.localAddress().getPort());
+            return new StandaloneServer(eventLoop, clients, endpoints);
         } catch (InterruptedException e) {
             eventLoop.close();
             Thread.currentThread().interrupt();
@@ -66,8 +74,19 @@ public final class StandaloneServer implements AutoCloseable {
         return eventLoop.inspect(Pipeline::lastAppliedZxid);
     }
 
+    /** The AdminServer's bound port, empty when it is disabled or could not bind. */
+    public OptionalInt adminPort() {
+        return endpoints.adminPort();
+    }
+
+    /** The Prometheus metrics page's bound port, empty when no metrics provider is configured. */
+    public OptionalInt metricsPort() {
+        return endpoints.metricsPort();
+    }
+
     @Override
     public void close() {
+        endpoints.close();
         clients.close();
         eventLoop.close();
         log.info("Stopped");
