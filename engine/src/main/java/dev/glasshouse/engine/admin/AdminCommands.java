@@ -51,7 +51,8 @@ public final class AdminCommands {
         register(List.of("leader", "lead"), ignored -> now(leader()));
         register(List.of("monitor", "mntr"), ignored -> status.state()
                 .thenApply(state -> CommandResult.ok(MonitorValues.all(status, state))));
-        register(List.of("observers", "obsr"), ignored -> now(Map.of("observers", List.of())));
+        register(List.of("observers", "obsr"), ignored -> now(Map.of("observers", List.of(),
+                "synced_observers", 0)));
         register(List.of("ruok"), ignored -> now(Map.of()));
         register(List.of("server_stats", "srvr"), ignored -> status.state().thenApply(state -> stats(state, false)));
         register(List.of("stats", "stat"), ignored -> status.state().thenApply(state -> stats(state, true)));
@@ -246,6 +247,7 @@ public final class AdminCommands {
         fields.put("read_only", status.readOnly());
         fields.put("server_stats", server);
         fields.put("client_response", responses);
+        fields.put("node_count", state.counts().znodeCount());
         if (withConnections) {
             List<Map<String, Object>> connections = new ArrayList<>();
             status.connections(state).forEach(connection -> connections.add(connectionBasics(connection.traffic())));

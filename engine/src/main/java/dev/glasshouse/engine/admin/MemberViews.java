@@ -35,7 +35,9 @@ final class MemberViews {
             sessions.add(new SessionInfo(session.id(), session.timeoutMillis(), session.deadlineMillis(),
                     pipeline.tree().ephemerals(session.id())));
         }
-        MemberCounts counts = new MemberCounts(pipeline.lastAppliedZxid(), pipeline.tree().nodeCount(),
+        // ZooKeeper's tree holds the root under both "" and "/", so its node count is one more than
+        // the nodes a client can see; dashboards that compare the two members must see equal counts.
+        MemberCounts counts = new MemberCounts(pipeline.lastAppliedZxid(), pipeline.tree().nodeCount() + 1,
                 pipeline.tree().approximateDataSize(), pipeline.watches().size(), watchBytes(pipeline.watches()),
                 pipeline.tree().ephemeralCount(),
                 pipeline.sessions().size(), pipeline.connectionCount());
