@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The pipeline of a client connection: at most {@code maxClientCnxns} per client address, 4-byte length-prefixed frames no larger than
  * {@code jute.maxbuffer} (a negative or larger length closes the connection, as in ZooKeeper),
- * then decoding into requests for the member.
+ * then decoding into requests for the member. A fresh connection whose first four bytes are a
+ * known four-letter word is answered in plain text before any framing, as ZooKeeper does.
  */
 public final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final ClientListener listener;

@@ -195,8 +195,10 @@ class FourLetterWordCompatTest {
         String session = "0x" + Long.toHexString(targets.glasshouseClient.getSessionId());
         List<String> lines = glasshouse("dump").lines().toList();
         List<String> referenceLines = reference("dump").lines().toList();
-        assertThat(lines.subList(0, 2)).isEqualTo(referenceLines.subList(0, 2))
-                .containsExactly("SessionTracker dump:", "Session Sets (1)/(1):");
+        assertThat(lines.get(0)).isEqualTo(referenceLines.get(0)).isEqualTo("SessionTracker dump:");
+        // The reference keeps emptied expiry buckets for a while, so only its line's shape is stable.
+        assertThat(referenceLines.get(1)).matches("Session Sets \\(\\d+\\)/\\(1\\):");
+        assertThat(lines.get(1)).isEqualTo("Session Sets (1)/(1):");
         assertThat(lines.get(2)).matches("1 expire at .+:");
         assertThat(lines.subList(3, lines.size())).containsExactly("\t" + session, "ephemeral nodes dump:",
                 "Sessions with Ephemerals (1):", session + ":", "\t/a");
