@@ -16,11 +16,13 @@ import java.net.SocketAddress;
 public final class ClientChannel {
     private final long id;
     private final Channel channel;
+    private final ConnectionStats stats;
     private ChannelFuture lastWrite;
 
-    ClientChannel(long id, Channel channel) {
+    ClientChannel(long id, Channel channel, ConnectionStats stats) {
         this.id = id;
         this.channel = channel;
+        this.stats = stats;
     }
 
     public long id() {
@@ -38,6 +40,7 @@ public final class ClientChannel {
 
     /** Queues one frame body; the length prefix is added by the channel's pipeline. */
     public void write(byte[] body) {
+        stats.frameSent(body, System.nanoTime(), System.currentTimeMillis());
         lastWrite = channel.write(Unpooled.wrappedBuffer(body));
     }
 

@@ -7,28 +7,35 @@ import io.netty.handler.codec.LengthFieldPrepender;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The pipeline of a client connection: at most {@code maxClientCnxns} per client address, 4-byte length-prefixed frames no larger than
+ * The pipeline of a client connection: at most {@code maxClientCnxns} per client address; a fresh
+ * connection whose first four bytes are a known four-letter word is answered in plain text before
+ * any framing, as ZooKeeper does; otherwise 4-byte length-prefixed frames no larger than
  * {@code jute.maxbuffer} (a negative or larger length closes the connection, as in ZooKeeper),
- * then decoding into requests for the member, with a bounded handshake and reads paused while
- * the member has too many requests outstanding ({@link ClientLimits}).
+ * decoded into requests for the member, with a bounded handshake and reads paused while the
+ * member has too many requests outstanding ({@link ClientLimits}). Traffic is counted in
+ * {@link ServerStats} for the operations views.
  */
 public final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final ClientListener listener;
-    private final int maxFrameBytes;
     private final ConnectionLimiter limiter;
     private final ClientLimits limits;
     private final AtomicLong connectionIds = new AtomicLong();
+    private final ServerStats stats;
+    private final FourLetterWordResponder fourLetterWords;
 
     public ClientChannelInitializer(ClientListener listener, int maxFrameBytes, int maxConnectionsPerAddress) {
         this(listener, new ClientLimits(maxFrameBytes, maxConnectionsPerAddress,
-                ClientLimits.DEFAULT_HANDSHAKE_TIMEOUT_MILLIS, RequestThrottle.unlimited()));
+                ClientLimits.DEFAULT_HANDSHAKE_TIMEOUT_MILLIS, RequestThrottle.unlimited()), new ServerStats(),
+                FourLetterWordResponder.NONE);
     }
 
-    public ClientChannelInitializer(ClientListener listener, ClientLimits limits) {
+    public ClientChannelInitializer(ClientListener listener, ClientLimits limits, ServerStats stats,
+                                    FourLetterWordResponder fourLetterWords) {
         this.listener = listener;
-        this.maxFrameBytes = limits.maxFrameBytes();
         this.limiter = new ConnectionLimiter(limits.maxConnectionsPerAddress());
         this.limits = limits;
+        this.stats = stats;
+        this.fourLetterWords = fourLetterWords;
     }
 
     /** Client connections open right now, over every address. */
@@ -40,8 +47,9 @@ public final class ClientChannelInitializer extends ChannelInitializer<SocketCha
     protected void initChannel(SocketChannel channel) {
         channel.pipeline()
                 .addLast("limit", limiter)
-                .addLast("frames", new LengthFieldBasedFrameDecoder(maxFrameBytes + 4, 0, 4, 0, 4))
+                .addLast("4lw", new FourLetterWordHandler(fourLetterWords))
+                .addLast("frames", new LengthFieldBasedFrameDecoder(limits.maxFrameBytes() + 4, 0, 4, 0, 4))
                 .addLast("length", new LengthFieldPrepender(4))
-                .addLast("connection", new ClientConnectionHandler(listener, connectionIds, limits));
+                .addLast("connection", new ClientConnectionHandler(listener, connectionIds, limits, stats));
     }
 }

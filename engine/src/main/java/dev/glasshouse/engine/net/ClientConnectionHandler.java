@@ -12,6 +12,8 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -34,14 +36,18 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
     private final ClientListener listener;
     private final AtomicLong connectionIds;
     private final ClientLimits limits;
+    private final ServerStats stats;
     private ClientChannel client;
+    private ConnectionStats connectionStats;
     private ScheduledFuture<?> handshakeDeadline;
     private boolean closing;
 
-    ClientConnectionHandler(ClientListener listener, AtomicLong connectionIds, ClientLimits limits) {
+    ClientConnectionHandler(ClientListener listener, AtomicLong connectionIds, ClientLimits limits,
+                            ServerStats stats) {
         this.listener = listener;
         this.connectionIds = connectionIds;
         this.limits = limits;
+        this.stats = stats;
     }
 
     @Override
@@ -82,7 +88,10 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
     private void handle(ChannelHandlerContext context, JuteInput in) {
         if (client == null) {
             ConnectRequest request = ConnectRequest.read(in);
-            client = new ClientChannel(connectionIds.incrementAndGet(), context.channel());
+            long id = connectionIds.incrementAndGet();
+            connectionStats = stats.open(socketAddress(context), id, System.currentTimeMillis());
+            connectionStats.connectReceived(System.nanoTime());
+            client = new ClientChannel(id, context.channel(), connectionStats);
             if (handshakeDeadline != null) {
                 handshakeDeadline.cancel(false);
             }
@@ -90,6 +99,7 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         RequestHeader header = RequestHeader.read(in);
+        connectionStats.requestReceived(header.xid(), header.type(), System.nanoTime());
         Optional<OpCode> op = OpCode.fromCode(header.type());
         RequestBody body = op.isPresent() ? RequestCodec.read(op.get(), in) : EmptyRequest.INSTANCE;
         // Counted before handing over, so the member's finish can never be seen first.
@@ -105,9 +115,19 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
         }
         limits.throttle().closed(context.channel());
         if (client != null) {
+            stats.closed(client.id());
             listener.disconnected(client.id());
         }
         context.fireChannelInactive();
+    }
+
+    // ZooKeeper shows clients as ip:port without a host name; no reverse lookup here.
+    private static String socketAddress(ChannelHandlerContext context) {
+        SocketAddress address = context.channel().remoteAddress();
+        if (address instanceof InetSocketAddress inet && inet.getAddress() != null) {
+            return inet.getAddress().getHostAddress() + ":" + inet.getPort();
+        }
+        return String.valueOf(address);
     }
 
     @Override

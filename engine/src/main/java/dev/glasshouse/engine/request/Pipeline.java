@@ -336,4 +336,14 @@ public final class Pipeline {
     public int connectionCount() {
         return connections.size();
     }
+
+    /**
+     * The session of each open connection, 0 while its session is still being created; for the
+     * admin views, which join it with the network layer's per-connection statistics.
+     */
+    public Map<Long, Long> sessionsByConnection() {
+        Map<Long, Long> result = new HashMap<>();
+        connections.forEach((id, connection) -> result.put(id, connection.sessionId()));
+        return result;
+    }
 }

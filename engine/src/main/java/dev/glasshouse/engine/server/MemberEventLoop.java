@@ -144,6 +144,11 @@ final class MemberEventLoop implements ClientListener, AutoCloseable {
         }
     }
 
+    /** Like {@link #inspect} without blocking the caller: the future completes on the event-loop thread. */
+    <T> java.util.concurrent.CompletableFuture<T> inspectAsync(java.util.function.Function<Pipeline, T> view) {
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> view.apply(pipeline), thread);
+    }
+
     @Override
     public void close() {
         thread.shutdown();

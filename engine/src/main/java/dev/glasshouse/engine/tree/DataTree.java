@@ -109,6 +109,27 @@ public final class DataTree implements NodeLookup {
         return candidates;
     }
 
+    /**
+     * ZooKeeper's {@code approximate_data_size}: the characters of every path plus the bytes of
+     * every node's data. Walks the whole tree, so it is meant for status pages, not for every request.
+     */
+    public long approximateDataSize() {
+        long total = 0;
+        for (Map.Entry<String, Znode> entry : nodes.entrySet()) {
+            total += entry.getKey().length() + entry.getValue().dataLength();
+        }
+        return total;
+    }
+
+    /** The number of ephemeral nodes of all sessions. */
+    public int ephemeralCount() {
+        int total = 0;
+        for (Set<String> paths : ephemeralsBySession.values()) {
+            total += paths.size();
+        }
+        return total;
+    }
+
     /** The number of nodes below {@code path}, at any depth; the node itself is not counted. */
     public int descendantCount(String path) {
         Znode node = nodes.get(path);

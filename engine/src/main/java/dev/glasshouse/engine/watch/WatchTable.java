@@ -157,6 +157,25 @@ public final class WatchTable {
         return total;
     }
 
+    /** Number of registrations of one kind. */
+    public int count(WatchKind kind) {
+        int total = 0;
+        for (Set<Long> watchers : byKind.get(kind).values()) {
+            total += watchers.size();
+        }
+        return total;
+    }
+
+    /** The watchers of each path that holds a registration of one of {@code kinds}; for the admin views. */
+    public Map<String, Set<Long>> watchersByPath(Set<WatchKind> kinds) {
+        Map<String, Set<Long>> result = new HashMap<>();
+        for (WatchKind kind : kinds) {
+            byKind.get(kind).forEach((path, watchers) ->
+                    result.computeIfAbsent(path, p -> new LinkedHashSet<>()).addAll(watchers));
+        }
+        return result;
+    }
+
     /** Paths watched by each watcher, of any kind; for the admin views. */
     public Map<Long, Set<String>> pathsByWatcher() {
         Map<Long, Set<String>> copy = new HashMap<>();

@@ -7,6 +7,7 @@ import dev.glasshouse.engine.wire.JuteOutput;
 import dev.glasshouse.engine.wire.OpCode;
 import dev.glasshouse.engine.wire.ReplyHeader;
 import dev.glasshouse.engine.wire.RequestHeader;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -53,8 +54,9 @@ final class SessionThief implements AutoCloseable {
         try (SessionThief thief = connect(server)) {
             JuteOutput close = new JuteOutput();
             new RequestHeader(1, OpCode.CLOSE_SESSION.code()).write(close);
-            thief.writeFrame(connectRequest(sessionId, password));
-            thief.writeFrame(close.toByteArray());
+            // One write, so both frames arrive in one segment and the server reads them together:
+            // written separately, Nagle could hold the close back while the owner reconnects.
+            thief.writeFrames(connectRequest(sessionId, password), close.toByteArray());
             thief.expectResumed(sessionId);
             ReplyHeader reply = ReplyHeader.read(JuteInput.of(thief.readFrame()));
             if (reply.err() != 0) {
@@ -103,6 +105,17 @@ final class SessionThief implements AutoCloseable {
     private void writeFrame(byte[] body) throws IOException {
         out.writeInt(body.length);
         out.write(body);
+        out.flush();
+    }
+
+    private void writeFrames(byte[] first, byte[] second) throws IOException {
+        ByteArrayOutputStream frames = new ByteArrayOutputStream();
+        DataOutputStream buffer = new DataOutputStream(frames);
+        for (byte[] body : new byte[][] {first, second}) {
+            buffer.writeInt(body.length);
+            buffer.write(body);
+        }
+        out.write(frames.toByteArray());
         out.flush();
     }
 
