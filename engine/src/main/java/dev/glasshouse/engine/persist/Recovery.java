@@ -32,6 +32,7 @@ public final class Recovery {
         long snapshotZxid = state.lastZxid();
         long[] previous = {0};
         long[] replayed = {0};
+        String[] lastWithRecords = {""};
         TxnLogReader.End end = new TxnLogReader(logDisk).read(entry -> {
             long zxid = entry.transaction().zxid();
             if (zxid > snapshotZxid) {
@@ -46,8 +47,10 @@ public final class Recovery {
                 replayed[0]++;
             }
             previous[0] = zxid;
+            lastWithRecords[0] = entry.segment();
         });
         finish(end, logDisk);
+        removeEmptySegments(logDisk, lastWithRecords[0]);
         log.info("Recovered snapshotZxid=0x{} replayed={} lastZxid=0x{} nodes={} sessions={} ephemerals={}",
                 Long.toHexString(snapshotZxid), replayed[0], Long.toHexString(state.lastZxid()),
                 state.tree().nodeCount(), state.sessions().size(), state.ephemeralCount());
@@ -60,6 +63,21 @@ public final class Recovery {
             sessions.open(session.id(), session.timeoutMillis(), session.password(), nowMillis);
         }
         return ReplayedState.of(DataTree.restore(snapshot.nodes()), sessions, snapshot.zxid());
+    }
+
+    /**
+     * Segments after the last one holding a record hold none (a crash cut them before their first
+     * record was synced); the next segment may need one of their names, so they go.
+     */
+    private static void removeEmptySegments(Disk logDisk, String lastWithRecords) throws IOException {
+        long after = LogSegments.zxidOf(lastWithRecords, LogSegments.LOG_PREFIX).orElse(-1L);
+        for (String segment : LogSegments.sorted(logDisk, LogSegments.LOG_PREFIX)) {
+            long first = LogSegments.zxidOf(segment, LogSegments.LOG_PREFIX).orElseThrow();
+            if (after < 0 || Long.compareUnsigned(first, after) > 0) {
+                logDisk.delete(segment);
+                log.info("Removed an empty transaction log segment file={}", logDisk.describe(segment));
+            }
+        }
     }
 
     private static void finish(TxnLogReader.End end, Disk logDisk) throws IOException {

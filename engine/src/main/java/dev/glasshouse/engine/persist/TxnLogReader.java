@@ -98,7 +98,9 @@ public final class TxnLogReader {
                 return failure(0, FileTxnLog.HEADER_BYTES, "the header is not that of a Glasshouse transaction log");
             }
             if (version != FileTxnLog.VERSION) {
-                return corrupt(0, "format version " + version + " is not supported (this build reads version 1)");
+                // A header torn while being written also lands here; only zeros after it tell the two apart.
+                return failure(0, FileTxnLog.HEADER_BYTES, "format version " + version
+                        + " is not supported (this build reads version 1)");
             }
             long offset = FileTxnLog.HEADER_BYTES;
             while (offset + 4 <= size) {
