@@ -30,7 +30,7 @@ public final class Recovery {
         Optional<Snapshot> snapshot = snapshots.loadNewest();
         ReplayedState state = snapshot.map(s -> restore(s, nowMillis)).orElseGet(ReplayedState::empty);
         long snapshotZxid = state.lastZxid();
-        long[] previous = {0};
+        long[] previous = {-1};
         long[] replayed = {0};
         String[] lastWithRecords = {""};
         TxnLogReader.End end = new TxnLogReader(logDisk).read(entry -> {
