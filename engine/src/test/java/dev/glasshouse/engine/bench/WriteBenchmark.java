@@ -40,23 +40,29 @@ public final class WriteBenchmark {
         try (StandaloneServer server = StandaloneServer.start(ServerConfig.defaults(dir, 0))) {
             System.out.println("forceSync=yes dataDir=" + dir + " clients=" + clients + " window=" + window
                     + " bytes=" + bytes);
-            run(server.clientPort(), 2, clients, window, bytes, false);
-            run(server.clientPort(), seconds, clients, window, bytes, true);
-            run(server.clientPort(), seconds, 1, 1, bytes, true);
+            AtomicInteger names = new AtomicInteger();
+            run(new Load(server.clientPort(), 2, clients, window, bytes), names, false);
+            run(new Load(server.clientPort(), seconds, clients, window, bytes), names, true);
+            run(new Load(server.clientPort(), seconds, 1, 1, bytes), names, true);
         }
     }
 
-    private static void run(int port, int seconds, int clients, int window, int bytes, boolean report)
-            throws Exception {
+    /** One measured load: how many sessions, how many creates each keeps in flight, for how long. */
+    private record Load(int port, int seconds, int clients, int window, int bytes) {
+    }
+
+    private static void run(Load load, AtomicInteger names, boolean report) throws Exception {
+        int seconds = load.seconds();
+        int clients = load.clients();
+        int window = load.window();
         List<ZooKeeper> sessions = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
-            sessions.add(connect(port));
+            sessions.add(connect(load.port()));
         }
         long[] latencies = new long[2_000_000];
         AtomicInteger recorded = new AtomicInteger();
         AtomicLong failures = new AtomicLong();
-        AtomicInteger names = new AtomicInteger();
-        byte[] data = new byte[bytes];
+        byte[] data = new byte[load.bytes()];
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         List<Thread> drivers = new ArrayList<>();
         for (ZooKeeper zk : sessions) {
