@@ -35,7 +35,13 @@ final class DataCommands {
         boolean json = words.remove("--json");
         try {
             if (words.size() == 3 && words.get(0).equals("log") && words.get(1).equals("dump")) {
-                return Optional.of(LogDump.dump(new FileDisk(versionDir(Path.of(words.get(2)))), json, out));
+                Path dir = Path.of(words.get(2)).toAbsolutePath();
+                if (!Files.isDirectory(dir)) {
+                    err.println("glasshouse-engine: log directory " + dir + " does not exist. Pass the dataLogDir"
+                            + " (or dataDir) of a member.");
+                    return Optional.of(2);
+                }
+                return Optional.of(LogDump.dump(new FileDisk(versionDir(dir)), json, out));
             }
             if (words.size() == 3 && words.get(0).equals("snapshot") && words.get(1).equals("dump")) {
                 Path file = Path.of(words.get(2)).toAbsolutePath();

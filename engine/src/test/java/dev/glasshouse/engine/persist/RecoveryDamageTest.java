@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.glasshouse.engine.request.ReplayedState;
 import dev.glasshouse.engine.request.Transaction;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -87,6 +90,21 @@ class RecoveryDamageTest {
                 .hasMessageContaining(segment.toString()).hasMessageContaining("byte " + damaged)
                 .hasMessageContaining("checksum mismatch").hasMessageContaining("will not start")
                 .hasMessageContaining("Restore the data directory");
+    }
+
+    @Test
+    void logDumpShowsRecordsAsJsonAndNamesTheDamageWithoutChangingTheFile() throws IOException {
+        long damaged = offsets.get(4);
+        flipByte(damaged + 18);
+        byte[] before = Files.readAllBytes(segment);
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        int status = LogDump.dump(disk, true, new PrintStream(text, true, StandardCharsets.UTF_8));
+        assertThat(status).isEqualTo(1);
+        assertThat(text.toString(StandardCharsets.UTF_8).lines()).hasSize(5)
+                .first().asString().startsWith("{\"zxid\":\"0x1\"");
+        assertThat(text.toString(StandardCharsets.UTF_8))
+                .contains("CORRUPT file=" + segment + " offset=" + damaged);
+        assertThat(Files.readAllBytes(segment)).isEqualTo(before);
     }
 
     @Test
