@@ -39,10 +39,10 @@ import java.util.random.RandomGenerator;
 public final class Pipeline {
     private final PipelineSettings settings;
     private final RandomGenerator random;
-    private final DataTree tree = new DataTree();
-    private final SessionTable sessions = new SessionTable();
+    private final DataTree tree;
+    private final SessionTable sessions;
     private final WatchTable watches = new WatchTable();
-    private final PendingChanges pending = new PendingChanges(tree);
+    private final PendingChanges pending;
     private final PrepareStage prepare;
     private final QuotaCheck quota;
     private final ReadStage reads;
@@ -58,6 +58,20 @@ public final class Pipeline {
     private long nextReapMillis;
 
     public Pipeline(PipelineSettings settings, Authenticator authenticator, RandomGenerator random, long nowMillis) {
+        this(settings, authenticator, random, nowMillis, ReplayedState.empty());
+    }
+
+    /**
+     * A pipeline that continues from state recovered at start-up: the tree, the sessions (whose
+     * expiry clocks restarted at recovery) and the last zxid; new zxids and session ids follow them.
+     */
+    public Pipeline(PipelineSettings settings, Authenticator authenticator, RandomGenerator random, long nowMillis,
+                    ReplayedState recovered) {
+        this.tree = recovered.tree();
+        this.sessions = recovered.sessions();
+        this.pending = new PendingChanges(tree);
+        this.lastAppliedZxid = recovered.lastZxid();
+        this.lastPreparedZxid = recovered.lastZxid();
         this.settings = settings;
         this.random = random;
         this.quota = new QuotaCheck(tree, settings.enforceQuota());
@@ -68,6 +82,7 @@ public final class Pipeline {
         this.negotiation = new TimeoutNegotiation(settings.minSessionTimeoutMillis(),
                 settings.maxSessionTimeoutMillis());
         this.sessionIds = new SessionIdGenerator(settings.memberId(), nowMillis);
+        sessions.all().forEach(session -> sessionIds.skipPast(session.id()));
         this.nextReapMillis = nowMillis + settings.containerCheckIntervalMillis();
     }
 

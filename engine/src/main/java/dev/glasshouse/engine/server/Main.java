@@ -7,13 +7,15 @@ import java.io.PrintStream;
 import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Command line of the engine: {@code glasshouse-engine [zoo.cfg]} runs a standalone member;
- * {@code glasshouse-engine digest user:password} prints the ACL id for a digest user.
+ * {@code glasshouse-engine digest user:password} prints the ACL id for a digest user; {@code log dump},
+ * {@code snapshot dump} and {@code purge} inspect and clean a data directory ({@link DataCommands}).
  */
 public final class Main {
     private static final Logger log = LoggerFactory.getLogger(Main.class);
@@ -34,6 +36,10 @@ public final class Main {
         if (args.length == 2 && args[0].equals("digest")) {
             out.println(DigestAuthenticator.digest(args[1]));
             return 0;
+        }
+        Optional<Integer> dataCommand = DataCommands.run(args, out, err);
+        if (dataCommand.isPresent()) {
+            return dataCommand.get();
         }
         if (args.length > 1) {
             err.println(usage());
@@ -87,6 +93,7 @@ public final class Main {
     private static String usage() {
         return String.join(System.lineSeparator(),
                 "Usage: glasshouse-engine [zoo.cfg]            run a standalone member (default " + DEFAULT_CONFIG + ")",
-                "       glasshouse-engine digest user:password  print the digest ACL id for a user");
+                "       glasshouse-engine digest user:password  print the digest ACL id for a user",
+                DataCommands.USAGE);
     }
 }

@@ -15,6 +15,16 @@ public final class SessionIdGenerator {
         this.next = ((startMillis << 24) >>> 8) | ((long) memberId << 56);
     }
 
+    /**
+     * Makes every later id larger than {@code id} when it was issued by this member, so that sessions
+     * recovered at start-up never collide with new ones even if the clock stepped back across the restart.
+     */
+    public void skipPast(long id) {
+        if ((id >>> 56) == (next >>> 56) && id >= next) {
+            next = id + 1;
+        }
+    }
+
     public long next() {
         return next++;
     }

@@ -3,8 +3,12 @@ package dev.glasshouse.engine.tree;
 import dev.glasshouse.engine.wire.Acl;
 import dev.glasshouse.engine.wire.ErrorCode;
 import dev.glasshouse.engine.wire.EventType;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +44,54 @@ public final class DataTree implements NodeLookup {
         addSystemNode(zookeeper, CONFIG, Acl.READ_ACL_UNSAFE);
         // ZooKeeper creates the config node with aversion -1; clients that diff Stats see the same.
         nodes.get(CONFIG).setAcl(Acl.READ_ACL_UNSAFE, -1);
+    }
+
+    private DataTree(Collection<NodeImage> images) {
+        for (NodeImage image : images) {
+            Znode node = new Znode(image);
+            if (nodes.put(image.path(), node) != null) {
+                throw new IllegalStateException("snapshot holds " + image.path() + " twice");
+            }
+            index(image.path(), node);
+        }
+        for (String path : nodes.keySet()) {
+            if (!path.equals("/")) {
+                Znode parent = nodes.get(PathRules.parent(path));
+                if (parent == null) {
+                    throw new IllegalStateException("snapshot holds " + path + " without its parent");
+                }
+                parent.addChildSilently(PathRules.name(path));
+            }
+        }
+        if (!nodes.containsKey("/")) {
+            throw new IllegalStateException("snapshot holds no root node");
+        }
+    }
+
+    /** A tree rebuilt from a snapshot's node images, in any order; children are linked by path. */
+    public static DataTree restore(Collection<NodeImage> images) {
+        return new DataTree(images);
+    }
+
+    /**
+     * Every node's stored state in depth-first pre-order (parents before children, children by name):
+     * what a snapshot writes. The images share data arrays with the tree, which never mutates them.
+     */
+    public List<NodeImage> images() {
+        List<NodeImage> images = new ArrayList<>(nodes.size());
+        Deque<String> toVisit = new ArrayDeque<>();
+        toVisit.push("/");
+        while (!toVisit.isEmpty()) {
+            String path = toVisit.pop();
+            Znode node = nodes.get(path);
+            images.add(node.image(path));
+            List<String> names = new ArrayList<>(node.children());
+            names.sort(Comparator.reverseOrder());
+            for (String name : names) {
+                toVisit.push(PathRules.child(path, name));
+            }
+        }
+        return images;
     }
 
     // System nodes are added without touching the parent's cversion, which is why a fresh
@@ -150,6 +202,57 @@ public final class DataTree implements NodeLookup {
         return new Applied(result, List.copyOf(changes));
     }
 
+    /**
+     * Applies a transaction read back from the log at recovery. A fuzzy snapshot may already
+     * reflect it, so, as ZooKeeper's replay does, a create of an existing node, a change of a
+     * missing node and a delete of a missing or non-empty node are skipped (reported as the
+     * matching error) instead of breaking the invariants {@link #apply} checks. Never used for live
+     * requests: there those cases are bugs.
+     */
+    public Applied replay(long sessionId, long zxid, long time, Txn txn) {
+        List<TreeChange> changes = new ArrayList<>();
+        TxnResult result = replayInto(sessionId, zxid, time, txn, changes);
+        return new Applied(result, List.copyOf(changes));
+    }
+
+    private TxnResult replayInto(long sessionId, long zxid, long time, Txn txn, List<TreeChange> changes) {
+        if (txn instanceof MultiTxn multi && !multi.failed()) {
+            List<TxnResult> results = new ArrayList<>(multi.txns().size());
+            for (Txn sub : multi.txns()) {
+                results.add(replayInto(sessionId, zxid, time, sub, changes));
+            }
+            return new TxnResult.Multi(List.copyOf(results));
+        }
+        Optional<ErrorCode> skipped = alreadyReflected(txn, zxid);
+        return skipped.isPresent() ? new TxnResult.Failed(skipped.get()) : applyInto(sessionId, zxid, time, txn, changes);
+    }
+
+    private Optional<ErrorCode> alreadyReflected(Txn txn, long zxid) {
+        if (txn instanceof CreateTxn create) {
+            Znode parent = nodes.get(PathRules.parent(create.path()));
+            if (parent == null) {
+                return Optional.of(ErrorCode.NO_NODE);
+            }
+            if (nodes.containsKey(create.path())) {
+                parent.advanceCversion(create.parentCversion(), zxid);
+                return Optional.of(ErrorCode.NODE_EXISTS);
+            }
+        } else if (txn instanceof DeleteTxn delete) {
+            Znode node = nodes.get(delete.path());
+            if (node == null) {
+                return Optional.of(ErrorCode.NO_NODE);
+            }
+            if (!node.children().isEmpty()) {
+                return Optional.of(ErrorCode.NOT_EMPTY);
+            }
+        } else if (txn instanceof SetDataTxn set && !nodes.containsKey(set.path())) {
+            return Optional.of(ErrorCode.NO_NODE);
+        } else if (txn instanceof SetAclTxn set && !nodes.containsKey(set.path())) {
+            return Optional.of(ErrorCode.NO_NODE);
+        }
+        return Optional.empty();
+    }
+
     private TxnResult applyInto(long sessionId, long zxid, long time, Txn txn, List<TreeChange> changes) {
         // Java 17 has no pattern switch; the sealed Txn family keeps this chain exhaustive by review.
         if (txn instanceof CreateTxn create) {
@@ -184,20 +287,24 @@ public final class DataTree implements NodeLookup {
         Znode node = new Znode(txn.data(), txn.acl(), zxid, time, txn.ephemeralOwner());
         nodes.put(txn.path(), node);
         parent.addChild(PathRules.name(txn.path()), txn.parentCversion(), zxid);
-        switch (node.kind()) {
-            case EPHEMERAL -> ephemeralsBySession.computeIfAbsent(txn.ephemeralOwner(), id -> new TreeSet<>())
-                    .add(txn.path());
-            case CONTAINER -> containers.add(txn.path());
-            case TTL -> ttlNodes.add(txn.path());
-            case PERSISTENT -> {
-                // Nothing to index.
-            }
-        }
+        index(txn.path(), node);
         quotas.created(txn.path(), parentPath);
         quotas.changed(txn.path(), 1, node.dataLength());
         changes.add(new TreeChange(EventType.NODE_CREATED, txn.path(), node.acl()));
         changes.add(new TreeChange(EventType.NODE_CHILDREN_CHANGED, parentPath, parent.acl()));
         return new TxnResult.Created(txn.op(), txn.path(), node.stat());
+    }
+
+    private void index(String path, Znode node) {
+        switch (node.kind()) {
+            case EPHEMERAL -> ephemeralsBySession.computeIfAbsent(node.ephemeralOwner(), id -> new TreeSet<>())
+                    .add(path);
+            case CONTAINER -> containers.add(path);
+            case TTL -> ttlNodes.add(path);
+            case PERSISTENT -> {
+                // Nothing to index.
+            }
+        }
     }
 
     private TxnResult delete(String path, long zxid, List<TreeChange> changes) {

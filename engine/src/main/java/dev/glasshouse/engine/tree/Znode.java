@@ -36,6 +36,26 @@ public final class Znode {
         this.pzxid = zxid;
     }
 
+    /** A node as a snapshot recorded it; its children are linked by the tree as their images arrive. */
+    Znode(NodeImage image) {
+        this.data = image.data();
+        this.acl = List.copyOf(image.acl());
+        this.czxid = image.czxid();
+        this.mzxid = image.mzxid();
+        this.ctime = image.ctime();
+        this.mtime = image.mtime();
+        this.version = image.version();
+        this.cversion = image.cversion();
+        this.aversion = image.aversion();
+        this.ephemeralOwner = image.ephemeralOwner();
+        this.pzxid = image.pzxid();
+    }
+
+    NodeImage image(String path) {
+        return new NodeImage(path, data, acl, czxid, mzxid, ctime, mtime, version, cversion, aversion,
+                ephemeralOwner, pzxid);
+    }
+
     /** The data as stored; null when the client wrote none (kazoo writes null for empty data). */
     public byte[] data() {
         return data;
@@ -112,6 +132,18 @@ public final class Znode {
         if (newCversion > cversion) {
             cversion = newCversion;
             pzxid = zxid;
+        }
+    }
+
+    /**
+     * Replay of a create whose node a fuzzy snapshot already holds: the parent's counter and pzxid
+     * still move forward, as ZooKeeper's replay does (ZOOKEEPER-1046), so the next sequential name
+     * is not reused.
+     */
+    void advanceCversion(int newCversion, long zxid) {
+        if (newCversion > cversion) {
+            cversion = newCversion;
+            pzxid = Math.max(pzxid, zxid);
         }
     }
 

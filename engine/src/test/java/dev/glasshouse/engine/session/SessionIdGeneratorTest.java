@@ -42,4 +42,16 @@ class SessionIdGeneratorTest {
     void rejectsMemberIdsThatDoNotFitBelowTheTtlMarker(int member) {
         assertThatThrownBy(() -> new SessionIdGenerator(member, 0)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @ParameterizedTest(name = "recovered {0}")
+    @CsvSource({
+        "0x0100000000050000, 0x0100000000050001",
+        "0x0100000000000005, 0x0100000000010000",
+        "0x0200000000090000, 0x0100000000010000"
+    })
+    void idsIssuedAfterRecoveryNeverCollideWithRecoveredOnes(String recovered, String next) {
+        SessionIdGenerator ids = new SessionIdGenerator(1, 1);
+        ids.skipPast(Long.decode(recovered));
+        assertThat(ids.next()).isEqualTo(Long.parseUnsignedLong(next.substring(2), 16));
+    }
 }
