@@ -16,7 +16,7 @@ import java.util.Optional;
 /**
  * The operations surface of a member, wired from its configuration: traffic statistics for the
  * client listener, the four-letter words it answers, and the AdminServer and metrics listeners.
- * Storage reports {@link StorageStatus#IN_MEMORY} until the durable storage provides its own.
+ * Storage figures come from the {@link StorageStatus} the composition root passes in.
  */
 final class Operations {
     private final ServerConfig config;

@@ -54,6 +54,8 @@ final class OpsTargets implements AutoCloseable {
         StandaloneServer glasshouse = StandaloneServer.start(ServerConfig.defaults(dir.resolve("gh"), 0)
                 .withTickTime(2000).withFourLetterWords(ALL_WORDS).withAdmin(AdminConfig.loopbackEphemeral()));
         Path referenceDir = Files.createDirectories(dir.resolve("ref"));
+        // ZooKeeper reads its super digest and enforceQuota once per JVM: set them the same way everywhere.
+        dev.glasshouse.engine.compat.ReferenceServerProperties.apply();
         ZooKeeperServer reference = new ZooKeeperServer(referenceDir.toFile(), referenceDir.toFile(), 2000);
         ServerCnxnFactory connections = ServerCnxnFactory.createFactory(new InetSocketAddress("127.0.0.1", 0), 100);
         connections.startup(reference);

@@ -42,6 +42,8 @@ public final class ZooKeeperServers {
     }
 
     public static Running reference(Path dataDir, int tickMillis) throws IOException, InterruptedException {
+        // ZooKeeper reads its super digest and enforceQuota once per JVM: set them the same way everywhere.
+        dev.glasshouse.engine.compat.ReferenceServerProperties.apply();
         ZooKeeperServer server = new ZooKeeperServer(dataDir.resolve("snap").toFile(),
                 dataDir.resolve("log").toFile(), tickMillis);
         ServerCnxnFactory factory = ServerCnxnFactory.createFactory(new InetSocketAddress("127.0.0.1", 0), 200);
