@@ -1,0 +1,91 @@
+package dev.glasshouse.console.desktop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.glasshouse.engine.client.ZkClient;
+import dev.glasshouse.engine.wire.Acl;
+import dev.glasshouse.engine.wire.CreateMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+/**
+ * The console's main flow as a user performs it, against one kind of server: connect, expand the
+ * tree, open a node, create a child, edit with a conflict, delete recursively, read the audit trail.
+ */
+abstract class ConsoleFlowContract {
+    @TempDir
+    Path dir;
+    TestServers.Running server;
+    ZkClient other;
+    ConsoleWindow window;
+    Stage stage;
+    ConsoleDriver driver;
+
+    abstract TestServers.Running start(Path dataDir) throws Exception;
+
+    /** Whether this run saves the screenshots that README shows. */
+    abstract boolean savesScreenshots();
+
+    @BeforeEach
+    void startConsole() throws Exception {
+        server = start(dir.resolve("server"));
+        other = ZkClient.connect(server.connectString(), 10_000);
+        other.connected().get(10, TimeUnit.SECONDS);
+        seed("/app", "");
+        seed("/app/config", "{\"featureFlags\":{\"darkMode\":true,\"beta\":false},\"replicas\":3}");
+        seed("/app/workers", "");
+        for (int i = 1; i <= 3; i++) {
+            seed("/app/workers/worker-" + i, "idle");
+        }
+        seed("/app/greeting", "Hello from Glasshouse");
+        FxToolkit.registerPrimaryStage();
+        window = new ConsoleWindow(new ConsoleSettings(dir.resolve("console"), Optional.of(server.connectString()),
+                Optional.empty(), false, "tester"));
+        stage = FxToolkit.setupStage(shown -> window.show(shown));
+        driver = new ConsoleDriver(new FxRobot());
+    }
+
+    @AfterEach
+    void stopConsole() throws Exception {
+        FxToolkit.cleanupStages();
+        if (window != null) {
+            window.close();
+        }
+        if (other != null) {
+            other.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void connectsAndExpandsTheTree() throws Exception {
+        driver.until("the status bar says connected", () -> driver.text("#connection-status").startsWith("Connected"));
+        driver.select("app");
+        driver.robot().type(javafx.scene.input.KeyCode.RIGHT);
+        driver.waitForRow("config");
+        driver.select("config");
+        driver.until("the node panel shows /app/config", () -> driver.text("#node-data").contains("featureFlags"));
+        assertThat(driver.text("#node-path")).isEqualTo("/app/config");
+        if (savesScreenshots()) {
+            driver.screenshot(stage.getScene(), "desktop-node-panel");
+        }
+    }
+
+    private void seed(String path, String text) throws Exception {
+        other.create(path, text.getBytes(StandardCharsets.UTF_8), Acl.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT)
+                .get(10, TimeUnit.SECONDS);
+    }
+}
