@@ -26,6 +26,7 @@ import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -85,7 +86,9 @@ final class ZnodeTreeView {
         problem.getStyleClass().add("danger");
         problem.setWrapText(true);
         problem.setManaged(false);
-        HBox tools = new HBox(6, filter, new Label("Sort"), sort);
+        Label sortLabel = new Label("Sort");
+        sortLabel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox tools = new HBox(6, filter, sortLabel, sort);
         HBox.setHgrow(filter, Priority.ALWAYS);
         tools.setAlignment(Pos.CENTER_LEFT);
         VBox.setVgrow(tree, Priority.ALWAYS);

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,16 +74,74 @@ abstract class ConsoleFlowContract {
     @Test
     @Timeout(60)
     void connectsAndExpandsTheTree() throws Exception {
-        driver.until("the status bar says connected", () -> driver.text("#connection-status").startsWith("Connected"));
-        driver.select("app");
-        driver.robot().type(javafx.scene.input.KeyCode.RIGHT);
-        driver.waitForRow("config");
+        openConfig();
         driver.select("config");
         driver.until("the node panel shows /app/config", () -> driver.text("#node-data").contains("featureFlags"));
         assertThat(driver.text("#node-path")).isEqualTo("/app/config");
         if (savesScreenshots()) {
             driver.screenshot(stage.getScene(), "desktop-node-panel");
         }
+    }
+
+    @Test
+    @Timeout(60)
+    void createsEditsThroughAConflictAndDeletesRecursively() throws Exception {
+        openConfig();
+
+        driver.select("app");
+        driver.robot().press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+        driver.until("the create dialog is open", () -> driver.robot().lookup("#create-name").tryQuery().isPresent());
+        driver.robot().clickOn("#create-name").write("fresh");
+        driver.robot().clickOn("#create-data").write("new node");
+        driver.robot().clickOn("Create");
+        driver.untilServer("/app/fresh exists on the server", () -> exists("/app/fresh"));
+        driver.waitForRow("fresh");
+
+        driver.select("config");
+        driver.until("the node panel shows /app/config", () -> driver.text("#node-data").contains("featureFlags"));
+        other.setData("/app/config", "{\"replicas\":4}".getBytes(StandardCharsets.UTF_8), -1).get(10, TimeUnit.SECONDS);
+        driver.robot().interact(() -> driver.robot().lookup("#node-data").queryTextInputControl()
+                .setText("{\"replicas\":5}"));
+        driver.robot().clickOn("#node-data").press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        driver.until("the conflict dialog shows the server's newer value",
+                () -> driver.robot().lookup("#conflict-server").tryQuery().isPresent());
+        assertThat(driver.text("#conflict-server")).contains("\"replicas\" : 4");
+        assertThat(driver.text("#conflict-yours")).isEqualTo("{\"replicas\":5}");
+        if (savesScreenshots()) {
+            driver.screenshot(driver.robot().lookup("#conflict-dialog").query().getScene(), "desktop-conflict");
+        }
+        driver.robot().clickOn("Overwrite with mine");
+        driver.untilServer("the server holds my value", () -> data("/app/config").equals("{\"replicas\":5}"));
+
+        driver.select("workers");
+        driver.robot().type(KeyCode.DELETE);
+        driver.until("the delete dialog previews 4 nodes",
+                () -> driver.robot().lookup("Delete 4 nodes").tryQuery().isPresent());
+        driver.robot().clickOn("Delete 4 nodes");
+        driver.untilServer("/app/workers is gone from the server", () -> !exists("/app/workers"));
+        driver.waitForNoRow("workers");
+
+        driver.robot().clickOn("Audit trail");
+        driver.until("the audit trail lists the three edits", () -> driver.robot().lookup("#audit-table")
+                .<TableView<?>>query().getItems().size() == 3);
+        if (savesScreenshots()) {
+            driver.screenshot(stage.getScene(), "desktop-audit-trail");
+        }
+    }
+
+    private void openConfig() {
+        driver.until("the status bar says connected", () -> driver.text("#connection-status").startsWith("Connected"));
+        driver.select("app");
+        driver.robot().type(KeyCode.RIGHT);
+        driver.waitForRow("config");
+    }
+
+    private boolean exists(String path) throws Exception {
+        return other.exists(path).get(10, TimeUnit.SECONDS).isPresent();
+    }
+
+    private String data(String path) throws Exception {
+        return new String(other.getData(path).get(10, TimeUnit.SECONDS).data(), StandardCharsets.UTF_8);
     }
 
     private void seed(String path, String text) throws Exception {
