@@ -2,6 +2,7 @@ package dev.glasshouse.console.desktop;
 
 import dev.glasshouse.engine.console.Outcome;
 import dev.glasshouse.engine.console.Problem;
+import dev.glasshouse.engine.console.ProtectedPaths;
 import dev.glasshouse.engine.console.ZnodeEditor;
 import dev.glasshouse.engine.console.ZnodeTreeModel;
 import java.util.Optional;
@@ -48,6 +49,11 @@ final class EditActions {
 
     /** Deletes one node after asking; a node with children is offered as a recursive delete. */
     void delete(String path) {
+        if (ProtectedPaths.isProtected(path)) {
+            // Nothing to confirm: the editor refuses protected paths before sending anything and says why.
+            editor.ifPresent(e -> e.delete(path, false).thenAccept(status::showOutcome));
+            return;
+        }
         editor.ifPresent(e -> e.countForDelete(path).whenComplete((count, failure) -> {
             if (failure != null) {
                 status.showProblem(Problem.of("Counting the nodes below " + path, failure));

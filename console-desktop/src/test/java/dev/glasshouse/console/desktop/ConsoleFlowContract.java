@@ -124,9 +124,6 @@ abstract class ConsoleFlowContract {
         driver.robot().clickOn("Audit trail");
         driver.until("the audit trail lists the three edits", () -> driver.robot().lookup("#audit-table")
                 .<TableView<?>>query().getItems().size() == 3);
-        if (savesScreenshots()) {
-            driver.screenshot(stage.getScene(), "desktop-audit-trail");
-        }
     }
 
     private void openConfig() {
