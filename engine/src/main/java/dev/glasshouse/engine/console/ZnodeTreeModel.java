@@ -82,6 +82,10 @@ public final class ZnodeTreeModel {
         publish();
     }
 
+    /**
+     * Shows only loaded nodes whose name contains the text (ignoring case), together with their
+     * ancestors so a match deeper down stays reachable; an empty text shows everything.
+     */
     public void filter(String text) {
         filter = text == null ? "" : text.strip();
         publish();
@@ -163,13 +167,26 @@ public final class ZnodeTreeModel {
 
     private void publish() {
         Map<String, List<ZnodeEntry>> visible = new HashMap<>();
-        String needle = filter.toLowerCase(Locale.ROOT);
+        Set<String> matching = matchingWithAncestors(filter.toLowerCase(Locale.ROOT));
         loaded.forEach((path, entries) -> visible.put(path, entries.stream()
-                .filter(entry -> needle.isEmpty() || entry.name().toLowerCase(Locale.ROOT).contains(needle))
+                .filter(entry -> filter.isEmpty() || matching.contains(entry.path()))
                 .sorted(sort.order())
                 .toList()));
         state = new ZnodeTreeState(Map.copyOf(visible), Set.copyOf(loading), sort, filter, livePaused, problem);
         listeners.forEach(listener -> listener.accept(state));
+    }
+
+    // A match deeper down keeps its ancestors visible, so the filter never hides the way to it.
+    private Set<String> matchingWithAncestors(String needle) {
+        Set<String> matching = new HashSet<>();
+        loaded.values().forEach(entries -> entries.stream()
+                .filter(entry -> entry.name().toLowerCase(Locale.ROOT).contains(needle))
+                .forEach(entry -> {
+                    for (String path = entry.path(); !path.equals("/"); path = parentOf(path)) {
+                        matching.add(path);
+                    }
+                }));
+        return matching;
     }
 
     private static String childOf(String parent, String name) {

@@ -114,6 +114,26 @@ abstract class ZnodeTreeModelContract {
     }
 
     @Test
+    void filterKeepsTheAncestorsOfDeeperMatchesVisible() throws Exception {
+        create("/f", "", CreateMode.PERSISTENT);
+        create("/f/deep", "", CreateMode.PERSISTENT);
+        create("/f/deep/needle", "", CreateMode.PERSISTENT);
+        create("/f/other", "", CreateMode.PERSISTENT);
+        onUi(() -> {
+            model.expand("/");
+            model.expand("/f");
+            model.expand("/f/deep");
+        });
+        awaitState(state -> state.childrenOf("/f/deep").size() == 1 && state.loading().isEmpty());
+
+        onUi(() -> model.filter("needle"));
+
+        assertThat(model.state().childrenOf("/")).extracting(ZnodeEntry::name).containsExactly("f");
+        assertThat(model.state().childrenOf("/f")).extracting(ZnodeEntry::name).containsExactly("deep");
+        assertThat(model.state().childrenOf("/f/deep")).extracting(ZnodeEntry::name).containsExactly("needle");
+    }
+
+    @Test
     void liveUpdatesReloadExpandedLevelsUnlessPaused() throws Exception {
         create("/live", "", CreateMode.PERSISTENT);
         onUi(() -> {
