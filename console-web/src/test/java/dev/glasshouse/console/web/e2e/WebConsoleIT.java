@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -71,6 +72,9 @@ class WebConsoleIT {
 
     @BeforeEach
     void startBrowser() throws Exception {
+        // Runs under Failsafe after `package`, which builds the production bundle the browser loads.
+        Assumptions.assumeTrue(Boolean.getBoolean("glasshouse.e2e"),
+                "end-to-end tests run in `mvn verify` (Failsafe), after the frontend bundle is built");
         client = ZkClient.connect("127.0.0.1:" + server.clientPort(), 10_000);
         client.connected().get(10, TimeUnit.SECONDS);
         ChromeOptions options = new ChromeOptions();
@@ -92,7 +96,9 @@ class WebConsoleIT {
         if (browser != null) {
             browser.quit();
         }
-        client.close();
+        if (client != null) {
+            client.close();
+        }
     }
 
     @Test

@@ -134,8 +134,15 @@ class BrowseViewTest {
                 return false;
             }
         });
+        // The edit is recorded right after the server acknowledged it, on the model's background thread.
+        await("audited", () -> {
+            try {
+                return !audit.recent(10, "/shop/config").isEmpty();
+            } catch (Exception e) {
+                return false;
+            }
+        });
         List<AuditEntry> recorded = audit.recent(10, "/shop/config");
-        assertThat(recorded).isNotEmpty();
         assertThat(recorded.get(0).user()).isEqualTo("olivia");
         assertThat(recorded.get(0).action()).isEqualTo("set");
         assertThat(new String(recorded.get(0).before(), StandardCharsets.UTF_8)).isEqualTo("{\"currency\":\"EUR\"}");
@@ -247,6 +254,13 @@ class BrowseViewTest {
             }
         });
         assertThat(read("/jobs/job-0000000000")).isEqualTo("payload");
+        await("audited", () -> {
+            try {
+                return !audit.recent(5, "/jobs/job-").isEmpty();
+            } catch (Exception e) {
+                return false;
+            }
+        });
         assertThat(audit.recent(5, "/jobs/job-").get(0).action()).isEqualTo("create");
     }
 
