@@ -38,7 +38,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The console in a real Chromium (Debian's chromium and chromedriver, headless): log in, browse,
- * edit, and check that a viewer cannot edit. Saves screenshots to docs/screenshots/web-*.png.
+ * edit, and check that a viewer cannot edit. Saves screenshots as web-*.png under target/screenshots
+ * (or {@code -Dscreenshots.dir}).
  */
 @SpringBootTest(classes = WebConsoleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Timeout(180)
