@@ -44,6 +44,8 @@ final class NodePanel extends VerticalLayout {
     final Button createChild = new Button("New child", VaadinIcon.PLUS.create());
     final Button delete = new Button("Delete", VaadinIcon.TRASH.create());
     final Button deleteRecursive = new Button("Delete recursively", VaadinIcon.TRASH.create());
+    final Button copyPath = new Button("Copy path", VaadinIcon.COPY.create());
+    private String shownPath = "";
     final Span readOnlyNote = new Span();
     final Grid<StatRow> stat = new Grid<>();
     final Div acl = new Div();
@@ -120,7 +122,13 @@ final class NodePanel extends VerticalLayout {
         Details aclDetails = new Details("ACL", acl);
         aclDetails.setOpened(true);
 
-        add(path, problem, tools, formatProblem, readOnlyNote, data, statDetails, aclDetails);
+        copyPath.setId("node-copy-path");
+        copyPath.addClickListener(click -> copyPath.getUI().ifPresent(ui -> ui.getPage()
+                .executeJs("navigator.clipboard && navigator.clipboard.writeText($0)", shownPath)));
+        HorizontalLayout header = new HorizontalLayout(path, copyPath);
+        header.setAlignItems(FlexComponent.Alignment.CENTER);
+        header.setWidthFull();
+        add(header, problem, tools, formatProblem, readOnlyNote, data, statDetails, aclDetails);
         showNothing();
     }
 
@@ -135,6 +143,8 @@ final class NodePanel extends VerticalLayout {
     }
 
     private void showNothing() {
+        shownPath = "";
+        copyPath.setEnabled(false);
         path.setText("Choose a node in the tree");
         data.setValue("");
         data.setReadOnly(true);
@@ -152,6 +162,8 @@ final class NodePanel extends VerticalLayout {
             return;
         }
         path.setText(view.path() + (view.loading() ? " (loading…)" : ""));
+        shownPath = view.path();
+        copyPath.setEnabled(true);
         format.setValue(view.format());
         charset.setValue(view.charset());
         charset.setEnabled(view.format() == DataFormat.TEXT);

@@ -114,6 +114,7 @@ class BrowseViewOnZooKeeperTest {
         openRow(view, "settings");
         assertThat(view.node.format.getValue()).isEqualTo(DataFormat.JSON);
         assertThat(view.node.data.getValue()).contains("\"mode\" : \"blue\"");
+        assertThat(view.node.copyPath.isEnabled()).isTrue();
 
         _setValue(view.node.data, "{\"mode\":\"green\"}");
         _click(view.node.save);
