@@ -75,6 +75,7 @@ final class Looking implements RoleState {
         Check.state(firstRound > 0, "election round %d is not positive", firstRound);
         enterRound(firstRound, ownVote(firstRound), out);
         broadcast(out);
+        resendAtMillis = out.nowMillis() + notificationTimeoutMillis;
     }
 
     Optional<Decision> onNotification(Notification received, Outbox out) {
