@@ -18,7 +18,8 @@ import java.util.TreeSet;
  *   <li>A LOOKING notification from a higher round moves this member to that round: the votes
  *       received so far are dropped and the member proposes the better of the sender's vote and
  *       its own. A lower round is ignored, but its sender is answered with the current proposal
- *       so it can catch up. In the same round a better vote is adopted and re-sent.</li>
+ *       so it can catch up. In the same round a better vote is adopted and re-sent, and the
+ *       sender of a worse one is answered.</li>
  *   <li>When the votes of the round that equal the proposal form a quorum, the member waits
  *       {@code finalizeWait} for a better vote and then decides. Unlike ZooKeeper, which restarts
  *       the wait for every vote that is not better and drops those votes, the wait here is fixed
@@ -98,16 +99,23 @@ final class Looking implements RoleState {
     }
 
     /**
-     * A voter answers a LOOKING observer (observers learn only from answers) and a LOOKING voter in
-     * a lower round (so it catches up). ZooKeeper also lets observers answer, and answers observers
-     * in every state; two members can then answer each other forever, and an observer's vote carries
-     * nothing a voter uses, so here observers never answer.
+     * A voter answers a LOOKING observer (observers learn only from answers), a LOOKING voter in a
+     * lower round (so it catches up), and a LOOKING voter in this round whose vote is worse than
+     * this member's proposal (so it learns the better vote).
+     *
+     * <p>The last rule is not ZooKeeper's, which relies on TCP and on re-sending the last message
+     * after a reconnect. Without it a lost notification can stall an election: a peer that keeps
+     * re-sending its worse vote restarts this member's notification timeout each time, so this
+     * member never re-sends the better one. ZooKeeper also lets observers answer, and answers
+     * observers in every state; two members can then answer each other forever, and an observer's
+     * vote carries nothing a voter uses, so here observers never answer.
      */
     private boolean shouldAnswer(Notification received, boolean fromVoter) {
         if (!verifier.isVoter(self) || received.state() != Role.LOOKING) {
             return false;
         }
-        return !fromVoter || received.vote().electionEpoch() < round;
+        long theirRound = received.vote().electionEpoch();
+        return !fromVoter || theirRound < round || theirRound == round && proposal.beats(received.vote());
     }
 
     /** Decides once the finalize wait passed; re-sends the proposal when the notification timeout expired. */

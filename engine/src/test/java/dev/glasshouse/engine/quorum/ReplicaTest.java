@@ -39,12 +39,21 @@ class ReplicaTest {
     }
 
     @Test
-    void aWorseVoteInTheSameRoundIsRecordedButNotAdoptedOrAnswered() {
+    void aWorseVoteInTheSameRoundIsNotAdoptedButItsSenderLearnsTheBetterOne() {
         replica.start(0);
 
         Effects effects = replica.onPeerMessage(looking(M2, M1, new Vote(M2, Zxid.of(1, 4), 1, 1)), 10);
 
         assertThat(replica.proposal()).contains(own(1));
+        assertThat(effects.toSend()).containsExactly(looking(M1, M2, own(1)));
+    }
+
+    @Test
+    void anEqualVoteInTheSameRoundIsNotAnswered() {
+        replica.start(0);
+
+        Effects effects = replica.onPeerMessage(looking(M2, M1, own(1)), 10);
+
         assertThat(effects.toSend()).isEmpty();
     }
 
