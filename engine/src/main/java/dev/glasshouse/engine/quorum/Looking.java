@@ -160,6 +160,10 @@ final class Looking implements RoleState {
             if (agreeingQuorum(this.received, vote, received.state()) && leaderConfirmed(this.received, vote)) {
                 return Optional.of(new Decision(vote, round, false));
             }
+            // The sender's decided vote replaced its LOOKING one, which may have completed the quorum.
+            if (!agreeingQuorum(this.received, proposal, Role.LOOKING)) {
+                decideAtMillis = NEVER;
+            }
         }
         established.put(received.from(), received);
         if (agreeingQuorum(established, vote, received.state()) && leaderConfirmed(established, vote)) {

@@ -86,6 +86,18 @@ class ReplicaTest {
     }
 
     @Test
+    void aDecidedVoteReplacingALookingOneDuringTheFinalizeWaitCancelsIt() {
+        replica.start(0);
+        Vote best = new Vote(M3, Zxid.of(1, 9), 1, 1);
+        replica.onPeerMessage(looking(M3, M1, best), 100);
+
+        replica.onPeerMessage(new Notification(M3, M1, new Vote(M2, Zxid.of(1, 4), 1, 1), Role.FOLLOWING), 150);
+
+        assertThat(replica.onTick(300).newRole()).isEmpty();
+        assertThat(replica.role()).isEqualTo(Role.LOOKING);
+    }
+
+    @Test
     void aHigherRoundResetsTheVotesAndALowerRoundIsAnsweredWithTheCurrentProposal() {
         replica.start(0);
         Vote worse = new Vote(M2, Zxid.of(1, 4), 4, 1);
