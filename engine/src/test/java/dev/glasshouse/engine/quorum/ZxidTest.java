@@ -8,7 +8,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class ZxidTest {
     @ParameterizedTest(name = "epoch {0} counter {1} is {2}")
-    @CsvSource({"0, 0, 0x0", "0x1f, 2, 0x1f00000002", "1, 0xffffffff, 0x1ffffffff", "0x7fffffff, 0, 0x7fffffff00000000"})
+    @CsvSource({"0, 0, 0x0", "0x1f, 2, 0x1f00000002", "1, 0xffffffff, 0x1ffffffff",
+        "0x7fffffff, 0, 0x7fffffff00000000"})
     void packsEpochHighAndCounterLowAndShowsHex(String epoch, String counter, String hex) {
         Zxid zxid = Zxid.of(Long.decode(epoch), Long.decode(counter));
 
