@@ -1,0 +1,49 @@
+package dev.glasshouse.engine.quorum;
+
+import java.util.Optional;
+
+/**
+ * Structured observability records a {@link Replica} returns in its {@link Effects}: what the
+ * member did and why, for the driver to log and for the consoles' election timeline. Pure data;
+ * the core never logs, so replaying a seed yields the same events.
+ */
+public sealed interface ReplicaEvent {
+    /** The member the event happened on. */
+    MemberId member();
+
+    /** The time passed in with the input that produced the event. */
+    long atMillis();
+
+    /** A member entered election round {@code round} proposing {@code proposal}. */
+    record RoundStarted(MemberId member, long round, Vote proposal, long atMillis) implements ReplicaEvent {
+    }
+
+    /** A LOOKING member switched to a better vote, or to its own after a round reset. */
+    record ProposalChanged(MemberId member, Vote from, Vote to, long atMillis) implements ReplicaEvent {
+    }
+
+    /** A notification left this member. */
+    record VoteSent(MemberId member, Notification notification, long atMillis) implements ReplicaEvent {
+    }
+
+    /** A notification reached this member. */
+    record VoteReceived(MemberId member, Notification notification, long atMillis) implements ReplicaEvent {
+    }
+
+    /**
+     * The election ended on {@code elected}: in round {@code round} by a quorum of agreeing votes and
+     * the finalize wait, or, when {@code joinedEstablished}, by joining a leader a quorum already follows.
+     */
+    record RoundEnded(MemberId member, long round, Vote elected, boolean joinedEstablished, long atMillis)
+            implements ReplicaEvent {
+    }
+
+    /** The member's role changed; {@code leader} is the decided vote, empty while LOOKING. */
+    record RoleChanged(MemberId member, Role from, Role to, Optional<Vote> leader, long atMillis)
+            implements ReplicaEvent {
+    }
+
+    /** The driver reported the leader (or, on a leader, its quorum of followers) lost. */
+    record LeaderLost(MemberId member, Role role, Vote leader, long atMillis) implements ReplicaEvent {
+    }
+}
