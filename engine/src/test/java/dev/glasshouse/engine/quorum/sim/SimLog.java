@@ -58,6 +58,15 @@ final class SimLog {
         return new Recovered(epochs, entries.subList(0, syncedCount));
     }
 
+    /** The last zxid that survives a crash. */
+    Zxid durableThrough() {
+        return syncedCount == 0 ? Zxid.ZERO : entries.get(syncedCount - 1).zxid();
+    }
+
+    Epochs epochs() {
+        return epochs;
+    }
+
     /** Every entry, durable or not. */
     List<Proposal> entries() {
         return List.copyOf(entries);

@@ -1,7 +1,9 @@
 package dev.glasshouse.engine.quorum.sim;
 
 import dev.glasshouse.engine.quorum.MemberId;
+import dev.glasshouse.engine.quorum.PeerMessage;
 import dev.glasshouse.engine.quorum.Proposal;
+import dev.glasshouse.engine.quorum.ZabMessage;
 import dev.glasshouse.engine.quorum.Zxid;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,6 +18,7 @@ import java.util.TreeMap;
  * {@link AssertionError} naming the members, epochs and zxids involved. ({@link SimLog} checks that
  * zxids only grow in each member's log.)
  * <ul>
+ *   <li><b>Acknowledged means durable</b>: an ACK names only entries synced on the sender's disk.</li>
  *   <li><b>One leader per epoch</b>: at most one member is ever established in an epoch.</li>
  *   <li><b>Committed histories agree</b>: what each member applies, in order, is a prefix of one
  *       common history (or extends it).</li>
@@ -36,6 +39,22 @@ final class ZabInvariants {
         for (Proposal write : acknowledged) {
             check(held.contains(write), "acknowledged writes survive: leader %s of epoch %d lacks %s", leader, epoch,
                     write.zxid());
+        }
+    }
+
+    /**
+     * An acknowledgement (ACK of a proposal or of NEWLEADER) promises the sender's disk holds every
+     * entry through its zxid, synced; NEWLEADER's ACK also promises currentEpoch was written first.
+     */
+    void onSend(PeerMessage message, SimLog senderDisk) {
+        if (message instanceof ZabMessage.Ack ack) {
+            check(senderDisk.durableThrough().compareTo(ack.zxid()) >= 0, "acknowledged means durable: %s sent %s"
+                    + " with its log durable only through %s", ack.from(), ack, senderDisk.durableThrough());
+        } else if (message instanceof ZabMessage.NewLeaderAck ack) {
+            boolean durable = senderDisk.durableThrough().compareTo(ack.lastZxid()) >= 0
+                    && senderDisk.epochs().currentEpoch() == ack.epoch();
+            check(durable, "acknowledged means durable: %s sent %s with its log durable through %s and %s",
+                    ack.from(), ack, senderDisk.durableThrough(), senderDisk.epochs());
         }
     }
 

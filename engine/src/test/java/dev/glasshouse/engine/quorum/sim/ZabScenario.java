@@ -10,13 +10,13 @@ import java.util.random.RandomGenerator;
 /**
  * One seeded ZAB run, everything derived from the seed: the ensemble (3 or 5 voters, sometimes
  * observers), the network's delays and loss, a fault phase in which clients send a bounded number
- * of writes to whoever leads while members crash (losing unsynced log entries), restart and get
- * partitioned, then a calm phase (healed, lossless, all but at most a minority of voters up) in
+ * of writes to whoever leads while members crash alone or together (losing unsynced log entries),
+ * restart and get partitioned, then a calm phase (healed, lossless, all but at most a minority of voters up) in
  * which a quorum must commit {@link #CALM_WRITES} new writes within {@link #LIVENESS_BOUND_MILLIS}.
  */
 final class ZabScenario {
     static final long FAULT_PHASE_MILLIS = 20_000;
-    static final int FAULT_PHASE_WRITES = 60;
+    static final int FAULT_PHASE_WRITES = 200;
     static final int CALM_WRITES = 5;
     /** Longer than the 60 s notification back-off cap plus initLimit, with room to converge. */
     static final long LIVENESS_BOUND_MILLIS = 150_000;
@@ -44,9 +44,13 @@ final class ZabScenario {
         String shape = voters + " voters + " + observers + " observers, " + faults;
 
         sim.startAll();
-        for (int write = 0; write < FAULT_PHASE_WRITES; write++) {
-            long id = write;
-            sim.schedule(random.nextLong(300, FAULT_PHASE_MILLIS), s -> s.write(id));
+        for (int write = 0; write < FAULT_PHASE_WRITES; ) {
+            // Bursts keep several proposals unsynced at once, widening the window a crash can hit.
+            long at = random.nextLong(300, FAULT_PHASE_MILLIS);
+            for (int burst = 1 + random.nextInt(8); burst > 0 && write < FAULT_PHASE_WRITES; burst--, write++) {
+                long id = write;
+                sim.schedule(at + burst, s -> s.write(id));
+            }
         }
         scheduleFaults(sim, random);
         sim.runUntil(s -> false, FAULT_PHASE_MILLIS);
@@ -103,9 +107,32 @@ final class ZabScenario {
                     }
                 }
                 sim.schedule(at, s -> s.network().partition(List.of(side)));
-            } else {
+            } else if (kind < 9) {
                 sim.schedule(at, s -> s.network().heal());
+            } else {
+                scheduleOutage(sim, random, at, members);
             }
+        }
+    }
+
+    /**
+     * A power loss: several members (often a quorum) crash at the same moment, losing whatever their
+     * logs had not synced, and come back one by one. Single crashes rarely catch a quorum unsynced.
+     */
+    private static void scheduleOutage(ZabSimulation sim, RandomGenerator random, long at, List<MemberId> members) {
+        List<MemberId> victims = new ArrayList<>();
+        for (MemberId member : members) {
+            if (random.nextInt(3) > 0) {
+                victims.add(member);
+            }
+        }
+        sim.schedule(at, s -> victims.forEach(s::crash));
+        for (MemberId victim : victims) {
+            sim.schedule(at + random.nextLong(50, 4_000), s -> {
+                if (!s.isLive(victim)) {
+                    s.restart(victim);
+                }
+            });
         }
     }
 

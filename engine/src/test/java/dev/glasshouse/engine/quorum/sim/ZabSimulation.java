@@ -57,6 +57,8 @@ final class ZabSimulation {
     private final QuorumVerifier verifier;
     private final SimNetwork network;
     private final RandomGenerator random;
+    /** Fsync latency is uniform in {@code [1, maxFsyncMillis]}: slow disks widen the window a crash can hit. */
+    private final long maxFsyncMillis;
     private final ZabInvariants invariants = new ZabInvariants();
     private final SortedMap<MemberId, SimLog> disks = new TreeMap<>();
     private final SortedMap<MemberId, Process> live = new TreeMap<>();
@@ -72,6 +74,7 @@ final class ZabSimulation {
         this.verifier = verifier;
         this.network = network;
         this.random = random;
+        this.maxFsyncMillis = 2 + random.nextInt(150);
         network.fifo(true);
         for (MemberId member : verifier.members()) {
             disks.put(member, new SimLog(member.toString()));
@@ -133,10 +136,13 @@ final class ZabSimulation {
         effects.toLog().forEach(disk::append);
         if (!effects.toLog().isEmpty()) {
             long incarnation = process.incarnation;
-            schedule(now + 1 + random.nextInt(20), sim -> sim.fsyncCompleted(member, incarnation));
+            schedule(now + 1 + random.nextLong(maxFsyncMillis), sim -> sim.fsyncCompleted(member, incarnation));
         }
         effects.toPersist().ifPresent(disk::persist);
-        effects.toSend().forEach(message -> network.send(message, now));
+        for (PeerMessage message : effects.toSend()) {
+            invariants.onSend(message, disk);
+            network.send(message, now);
+        }
         for (Proposal proposal : effects.toCommit()) {
             invariants.onApplied(member, process.applied++, proposal);
             if (process.replica.role() == Role.LEADING) {
