@@ -2,8 +2,10 @@ package dev.glasshouse.engine.quorum.sim;
 
 import dev.glasshouse.engine.quorum.MemberId;
 import dev.glasshouse.engine.quorum.QuorumVerifier;
+import dev.glasshouse.engine.quorum.SyncMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
@@ -22,8 +24,8 @@ final class ZabScenario {
     static final long LIVENESS_BOUND_MILLIS = 150_000;
 
     /** What a run measured. */
-    record Outcome(long seed, String shape, int acknowledged, int epochs, long timeToCommitMillis, long steps,
-                   long trace) {
+    record Outcome(long seed, String shape, int acknowledged, int epochs, Map<SyncMode, Long> syncs, long stepDowns,
+                   long timeToCommitMillis, long steps, long trace) {
     }
 
     private final long seed;
@@ -65,7 +67,7 @@ final class ZabScenario {
                     + LIVENESS_BOUND_MILLIS + " ms after faults stopped (" + shape + "): " + sim);
         }
         return new Outcome(seed, shape, sim.invariants().acknowledgedCount(), sim.invariants().establishedEpochs(),
-                sim.nowMillis() - calmFrom, sim.steps(), sim.trace());
+                sim.syncs(), sim.stepDowns(), sim.nowMillis() - calmFrom, sim.steps(), sim.trace());
     }
 
     /** A client that tries one write every 50 ms until the run ends. */

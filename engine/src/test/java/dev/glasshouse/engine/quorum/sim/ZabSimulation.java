@@ -9,9 +9,12 @@ import dev.glasshouse.engine.quorum.QuorumVerifier;
 import dev.glasshouse.engine.quorum.Replica;
 import dev.glasshouse.engine.quorum.ReplicaEvent;
 import dev.glasshouse.engine.quorum.Role;
+import dev.glasshouse.engine.quorum.SyncMode;
 import dev.glasshouse.engine.quorum.ZabTimings;
 import dev.glasshouse.engine.quorum.Zxid;
 import java.nio.ByteBuffer;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.PriorityQueue;
@@ -69,6 +72,8 @@ final class ZabSimulation {
     private long nextTickAt;
     private long steps;
     private long trace = 17;
+    private final Map<SyncMode, Long> syncs = new EnumMap<>(SyncMode.class);
+    private long stepDowns;
 
     ZabSimulation(QuorumVerifier verifier, SimNetwork network, RandomGenerator random) {
         this.verifier = verifier;
@@ -151,6 +156,11 @@ final class ZabSimulation {
         }
         for (ReplicaEvent event : effects.events()) {
             trace = 31 * trace + event.toString().hashCode();
+            if (event instanceof ReplicaEvent.LearnerSynced synced) {
+                syncs.merge(synced.mode(), 1L, Long::sum);
+            } else if (event instanceof ReplicaEvent.SteppedDown) {
+                stepDowns++;
+            }
             if (event instanceof ReplicaEvent.Established established) {
                 invariants.onEstablished(member, established.epoch(), disk.entries());
             }
@@ -219,6 +229,16 @@ final class ZabSimulation {
 
     long steps() {
         return steps;
+    }
+
+    /** How often leaders synchronized a learner with each mode. */
+    Map<SyncMode, Long> syncs() {
+        return Map.copyOf(syncs);
+    }
+
+    /** How often a ZAB role gave up (timeouts, broken connections, lost quorums). */
+    long stepDowns() {
+        return stepDowns;
     }
 
     long trace() {

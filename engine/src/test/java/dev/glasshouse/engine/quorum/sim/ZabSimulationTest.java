@@ -2,6 +2,7 @@ package dev.glasshouse.engine.quorum.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.glasshouse.engine.quorum.SyncMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -71,6 +72,10 @@ class ZabSimulationTest {
         long[] times = outcomes.stream().mapToLong(ZabScenario.Outcome::timeToCommitMillis).sorted().toArray();
         System.out.printf("ZabSimulationTest: %d runs, %d acknowledged writes, %d established epochs, %d steps in"
                         + " %.2f s wall%n", outcomes.size(), acknowledged, epochs, steps, wallNanos / 1e9);
+        for (SyncMode mode : SyncMode.values()) {
+            System.out.print("  " + mode + " " + outcomes.stream().mapToLong(o -> o.syncs().getOrDefault(mode, 0L)).sum());
+        }
+        System.out.println("  step-downs " + outcomes.stream().mapToLong(ZabScenario.Outcome::stepDowns).sum());
         System.out.println("  after faults stop, time until a quorum commits " + ZabScenario.CALM_WRITES
                 + " new writes (simulated ms): median " + times[times.length / 2] + ", p90 "
                 + times[times.length * 9 / 10] + ", max " + times[times.length - 1]);
