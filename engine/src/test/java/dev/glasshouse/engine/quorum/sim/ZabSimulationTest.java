@@ -73,7 +73,8 @@ class ZabSimulationTest {
         System.out.printf("ZabSimulationTest: %d runs, %d acknowledged writes, %d established epochs, %d steps in"
                         + " %.2f s wall%n", outcomes.size(), acknowledged, epochs, steps, wallNanos / 1e9);
         for (SyncMode mode : SyncMode.values()) {
-            System.out.print("  " + mode + " " + outcomes.stream().mapToLong(o -> o.syncs().getOrDefault(mode, 0L)).sum());
+            long count = outcomes.stream().mapToLong(o -> o.syncs().getOrDefault(mode, 0L)).sum();
+            System.out.print("  " + mode + " " + count);
         }
         System.out.println("  step-downs " + outcomes.stream().mapToLong(ZabScenario.Outcome::stepDowns).sum());
         System.out.println("  after faults stop, time until a quorum commits " + ZabScenario.CALM_WRITES
