@@ -3,10 +3,11 @@ package dev.glasshouse.engine.quorum;
 import java.util.Optional;
 
 /**
- * A role entered when an election ends. Until ZAB is built it holds only the decided vote, which
- * it reports to members still looking, so they can join the established leader.
+ * A role entered when an election ends: {@link Leading} or a {@link Learner} when the replica runs
+ * ZAB, {@link Settled} when it only elects. It reports the decided vote to members still looking,
+ * so they can join the established leader.
  */
-sealed interface Decided extends RoleState permits Leading, Following, Observing {
+sealed interface Decided extends RoleState permits ZabRole, Settled {
     /** The vote the election ended on; its round is the one the member decided in. */
     Vote elected();
 
@@ -22,13 +23,13 @@ sealed interface Decided extends RoleState permits Leading, Following, Observing
         return Optional.empty();
     }
 
-    /** The role for a member whose election ended on {@code elected}. */
-    static Decided of(MemberId self, Vote elected, QuorumVerifier verifier) {
+    /** The role a member whose election ended on {@code elected} takes, by its membership. */
+    static Role roleFor(MemberId self, Vote elected, QuorumVerifier verifier) {
         if (elected.leader().equals(self)) {
             Check.state(verifier.isVoter(self), "observer %s elected itself with %s", self, elected);
-            return new Leading(elected);
+            return Role.LEADING;
         }
         Check.state(verifier.isVoter(elected.leader()), "%s elected non-voter with %s", self, elected);
-        return verifier.isVoter(self) ? new Following(elected) : new Observing(elected);
+        return verifier.isVoter(self) ? Role.FOLLOWING : Role.OBSERVING;
     }
 }

@@ -5,8 +5,8 @@ package dev.glasshouse.engine.quorum;
  * {@code currentEpoch} (ZooKeeper's {@code currentEpoch} file, the epoch of the last leader it
  * synchronized with) and the zxid of the last transaction in its log. Immutable.
  *
- * <p>Later work adds {@code acceptedEpoch} here and lets ZAB advance both values; the election
- * only reads them.
+ * <p>ZAB keeps {@code acceptedEpoch} next to {@code currentEpoch} in {@link Epochs} and advances
+ * both through {@link Effects#toPersist()}; the election only reads this snapshot of them.
  */
 public record DurableState(long currentEpoch, Zxid lastLoggedZxid) {
     public static final DurableState EMPTY = new DurableState(0, Zxid.ZERO);

@@ -4,21 +4,32 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The work one {@link Replica} call leaves for the driver, to be done in field order: send the
- * messages, then act on the new role (when present), then log or display the events. Immutable.
- *
- * <p>Later work adds, ahead of {@code toSend}, the transactions to append and sync ({@code toLog})
- * and after it the transactions to apply ({@code toCommit}), as STYLE.md §4 lays out.
+ * The work one {@link Replica} call leaves for the driver, to be done in field order:
+ * <ol>
+ *   <li>{@code truncateTo}: cut the transaction log back to this zxid (durably) when present;</li>
+ *   <li>{@code toLog}: append these proposals, then sync them and report {@link Replica#onLogSynced}
+ *       later (the replica acknowledges nothing before that report);</li>
+ *   <li>{@code toPersist}: write the epoch files durably when present, before sending;</li>
+ *   <li>{@code toSend}: send the messages;</li>
+ *   <li>{@code toCommit}: apply these transactions, in this (zxid) order;</li>
+ *   <li>{@code newRole}: act on the new role when present; then log or display {@code events}.</li>
+ * </ol>
+ * Immutable.
  */
-public record Effects(List<PeerMessage> toSend, Optional<Role> newRole, List<ReplicaEvent> events) {
-    public static final Effects NONE = new Effects(List.of(), Optional.empty(), List.of());
+public record Effects(Optional<Zxid> truncateTo, List<Proposal> toLog, Optional<Epochs> toPersist,
+                      List<PeerMessage> toSend, List<Proposal> toCommit, Optional<Role> newRole,
+                      List<ReplicaEvent> events) {
+    public static final Effects NONE = new Effects(Optional.empty(), List.of(), Optional.empty(), List.of(), List.of(),
+            Optional.empty(), List.of());
 
     public Effects {
+        toLog = List.copyOf(toLog);
         toSend = List.copyOf(toSend);
+        toCommit = List.copyOf(toCommit);
         events = List.copyOf(events);
     }
 
     public boolean isEmpty() {
-        return toSend.isEmpty() && newRole.isEmpty() && events.isEmpty();
+        return this.equals(NONE);
     }
 }

@@ -5,13 +5,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Collects what one {@link Replica} call sends and observes, then becomes its {@link Effects}.
- * Lives for one call; every event gets the call's time.
+ * Collects what one {@link Replica} call logs, persists, sends, commits and observes, then becomes
+ * its {@link Effects}. Lives for one call; every event gets the call's time.
  */
 final class Outbox {
     private final MemberId self;
     private final long nowMillis;
+    private Optional<Zxid> truncateTo = Optional.empty();
+    private final List<Proposal> toLog = new ArrayList<>();
+    private Optional<Epochs> toPersist = Optional.empty();
     private final List<PeerMessage> toSend = new ArrayList<>();
+    private final List<Proposal> toCommit = new ArrayList<>();
     private final List<ReplicaEvent> events = new ArrayList<>();
     private Optional<Role> newRole = Optional.empty();
 
@@ -24,11 +28,31 @@ final class Outbox {
         return nowMillis;
     }
 
-    void send(Notification notification) {
-        Check.state(notification.from().equals(self) && !notification.to().equals(self),
-                "member %s may not send %s", self, notification);
-        toSend.add(notification);
-        events.add(new ReplicaEvent.VoteSent(self, notification, nowMillis));
+    void send(PeerMessage message) {
+        Check.state(message.from().equals(self) && !message.to().equals(self), "member %s may not send %s", self,
+                message);
+        toSend.add(message);
+        if (message instanceof Notification notification) {
+            events.add(new ReplicaEvent.VoteSent(self, notification, nowMillis));
+        }
+    }
+
+    /** The driver truncates before it appends, so a truncation must come before any append of the call. */
+    void truncate(Zxid to) {
+        Check.state(toLog.isEmpty() && truncateTo.isEmpty(), "%s truncating to %s after logging %s", self, to, toLog);
+        truncateTo = Optional.of(to);
+    }
+
+    void log(Proposal proposal) {
+        toLog.add(proposal);
+    }
+
+    void persist(Epochs epochs) {
+        toPersist = Optional.of(epochs);
+    }
+
+    void commit(Proposal proposal) {
+        toCommit.add(proposal);
     }
 
     void event(ReplicaEvent event) {
@@ -40,9 +64,6 @@ final class Outbox {
     }
 
     Effects effects() {
-        if (toSend.isEmpty() && events.isEmpty() && newRole.isEmpty()) {
-            return Effects.NONE;
-        }
-        return new Effects(toSend, newRole, events);
+        return new Effects(truncateTo, toLog, toPersist, toSend, toCommit, newRole, events);
     }
 }

@@ -2,14 +2,14 @@ package dev.glasshouse.engine.quorum;
 
 /**
  * A message between two ensemble members, addressed by member id. Dispatched in one place,
- * {@link Replica#onPeerMessage}. Today the family holds only the election's {@link Notification};
- * ZAB's packets (FOLLOWERINFO, LEADERINFO, ACKEPOCH, DIFF/TRUNC/SNAP, NEWLEADER, UPTODATE,
- * PROPOSAL, ACK, COMMIT, PING, INFORM) join it as further records when discovery, synchronization
- * and broadcast are built.
+ * {@link Replica#onPeerMessage}. The family holds the election's {@link Notification} and ZAB's
+ * packets ({@link ZabMessage}).
  *
- * <p>The transport may delay, drop, duplicate and reorder messages; the core tolerates all four.
+ * <p>The election tolerates delay, loss, duplication and reordering. ZAB, like ZooKeeper over TCP,
+ * needs each link to deliver in order; it tolerates loss and duplicates by treating a gap as a
+ * broken connection.
  */
-public sealed interface PeerMessage permits Notification {
+public sealed interface PeerMessage permits Notification, ZabMessage {
     MemberId from();
 
     MemberId to();

@@ -7,23 +7,23 @@ import java.util.Optional;
  * input is one call that takes the current time and returns the {@link Effects} the driver must
  * perform. It never blocks, reads a clock or touches I/O.
  *
- * <p>Today the replica elects a leader with fast leader election ({@link Looking}) and then holds
- * the decided role ({@link Leading}, {@link Following}, {@link Observing}), answering peers that
- * are still looking. {@link #changeRole} is the only place a role changes; it keeps these
- * invariants: a member leaves LOOKING only for the role its decision implies, leaves a decided role
- * only for LOOKING, and each new election starts in a round after every round it has seen.
- *
- * <p>Not built yet (issue #5): ZAB discovery, synchronization and broadcast. They add inputs
- * ({@code propose}, {@code onLogSynced}), effects ({@code toLog}, {@code toCommit}), packets to
- * {@link PeerMessage}, and their own timers in {@link #onTick}; the leader's and the followers'
- * {@code initLimit}/{@code syncLimit} timeouts will then replace {@link #onLeaderLost}, which the
- * driver calls today.
+ * <p>The replica elects a leader with fast leader election ({@link Looking}) and then, when built
+ * with {@link ZabTimings}, runs ZAB in the decided role ({@link Leading}, {@link Learner}):
+ * discovery, synchronization and broadcast, with ZAB's own initLimit/syncLimit timers sending it
+ * back to LOOKING. Built with {@link ElectionTimings} only, it just holds the decided vote
+ * ({@link Settled}) until the driver calls {@link #onLeaderLost}. {@link #changeRole} is the only
+ * place a role changes; it keeps these invariants: a member leaves LOOKING only for the role its
+ * decision implies, leaves a decided role only for LOOKING, and each new election starts in a
+ * round after every round it has seen.
  */
 public final class Replica {
     private final MemberId self;
     private final QuorumVerifier verifier;
-    private final DurableState durable;
+    /** The election's view of the disk when the replica runs no ZAB; with ZAB it comes from {@link #history}. */
+    private final DurableState electionOnlyDurable;
     private final ElectionTimings timings;
+    private final Optional<ZabTimings> zab;
+    private final History history;
     /**
      * ZooKeeper's {@code logicalclock} outside elections: the round of the last decision (a joined
      * leader's round when joining). Volatile, so 0 after a restart.
@@ -31,12 +31,25 @@ public final class Replica {
     private long logicalClock;
     private Optional<RoleState> state = Optional.empty();
 
+    /** An election-only replica: it decides and then waits for {@link #onLeaderLost}. */
     public Replica(MemberId self, QuorumVerifier verifier, DurableState durable, ElectionTimings timings) {
+        this(self, verifier, durable, timings, Optional.empty(), Recovered.EMPTY);
+    }
+
+    /** A replica that elects and then runs ZAB over the history it recovered from disk. */
+    public Replica(MemberId self, QuorumVerifier verifier, Recovered recovered, ZabTimings timings) {
+        this(self, verifier, DurableState.EMPTY, timings.election(), Optional.of(timings), recovered);
+    }
+
+    private Replica(MemberId self, QuorumVerifier verifier, DurableState durable, ElectionTimings timings,
+                    Optional<ZabTimings> zab, Recovered recovered) {
         Check.state(verifier.isMember(self), "%s is not a member of %s", self, verifier);
         this.self = self;
         this.verifier = verifier;
-        this.durable = durable;
+        this.electionOnlyDurable = durable;
         this.timings = timings;
+        this.zab = zab;
+        this.history = new History(self, recovered.epochs(), recovered.log());
     }
 
     public MemberId id() {
@@ -63,6 +76,31 @@ public final class Replica {
         return state.orElse(null) instanceof Looking looking ? looking.round() : logicalClock;
     }
 
+    /** True while this member serves clients: an established leader, or a learner after UPTODATE. */
+    public boolean isServing() {
+        return state.orElse(null) instanceof ZabRole zabRole && zabRole.isServing();
+    }
+
+    /** The ZAB epoch of the current leadership, once discovery settled it; -1 otherwise. */
+    public long epoch() {
+        return state.orElse(null) instanceof ZabRole zabRole ? zabRole.epoch() : -1;
+    }
+
+    /** The epoch files as this member last asked the driver to write them. */
+    public Epochs epochs() {
+        return history.epochs();
+    }
+
+    /** The last zxid in this member's log, durable or not. */
+    public Zxid lastLoggedZxid() {
+        return history.lastZxid();
+    }
+
+    /** The last zxid this member applied. */
+    public Zxid committedThrough() {
+        return history.committedThrough();
+    }
+
     /** Starts the first election: the member becomes LOOKING and sends its vote. Called once. */
     public Effects start(long nowMillis) {
         Check.state(state.isEmpty(), "%s started twice", self);
@@ -82,18 +120,54 @@ public final class Replica {
         }
         if (message instanceof Notification notification) {
             onNotification(notification, out);
+        } else if (message instanceof ZabMessage zabMessage && state.get() instanceof ZabRole zabRole) {
+            stepDownIf(zabRole.onMessage(zabMessage, out), out);
         }
         return out.effects();
     }
 
-    /** Runs the timers: the election's finalize wait and notification re-sends. */
+    /** Runs the timers: the election's finalize wait and notification re-sends, ZAB's pings and limits. */
     public Effects onTick(long nowMillis) {
         Outbox out = new Outbox(self, nowMillis);
-        if (state.orElse(null) instanceof Looking looking) {
+        RoleState current = state.orElse(null);
+        if (current instanceof Looking looking) {
             Optional<Decision> decision = looking.onTick(out);
             if (decision.isPresent()) {
                 changeRole(decision, out);
             }
+        } else if (current instanceof ZabRole zabRole) {
+            stepDownIf(zabRole.onTick(out), out);
+        }
+        return out.effects();
+    }
+
+    /**
+     * Proposes one transaction with an opaque payload; only an established leader may. The effects
+     * log it and send PROPOSAL; the zxid it got is that of the logged proposal. When the zxid
+     * counter is exhausted the leader steps down instead, so that a new epoch starts (ZooKeeper's rule).
+     */
+    public Effects propose(byte[] payload, long nowMillis) {
+        Check.state(state.orElse(null) instanceof Leading leading && leading.isServing(),
+                "%s asked to propose while %s", self, this);
+        Outbox out = new Outbox(self, nowMillis);
+        Leading leading = (Leading) state.get();
+        if (leading.counterExhausted()) {
+            stepDownIf(Optional.of("zxid counter exhausted in epoch " + leading.epoch()), out);
+        } else {
+            leading.propose(payload, out);
+        }
+        return out.effects();
+    }
+
+    /**
+     * The driver made this member's log durable through {@code durableThrough}: every entry the
+     * replica asked it to append up to that zxid survives a crash. Acknowledgements follow.
+     */
+    public Effects onLogSynced(Zxid durableThrough, long nowMillis) {
+        Outbox out = new Outbox(self, nowMillis);
+        history.synced(durableThrough);
+        if (state.orElse(null) instanceof ZabRole zabRole) {
+            stepDownIf(zabRole.onLogSynced(out), out);
         }
         return out.effects();
     }
@@ -110,6 +184,15 @@ public final class Replica {
             changeRole(Optional.empty(), out);
         }
         return out.effects();
+    }
+
+    private void stepDownIf(Optional<String> reason, Outbox out) {
+        if (reason.isPresent()) {
+            Decided decided = (Decided) state.orElseThrow();
+            out.event(new ReplicaEvent.SteppedDown(self, decided.role(), decided.elected(), reason.get(),
+                    out.nowMillis()));
+            changeRole(Optional.empty(), out);
+        }
     }
 
     private void onNotification(Notification notification, Outbox out) {
@@ -135,13 +218,14 @@ public final class Replica {
         if (decision.isPresent()) {
             Check.state(state.orElse(null) instanceof Looking, "%s decided %s while %s", self, decision.get(), from);
             Decision decided = decision.get();
-            next = Decided.of(self, decided.elected(), verifier);
+            next = decidedRole(decided.elected());
             logicalClock = decided.round();
             out.event(new ReplicaEvent.RoundEnded(self, decided.round(), decided.elected(), decided.joinedEstablished(),
                     out.nowMillis()));
         } else {
             Check.state(state.isEmpty() || state.get() instanceof Decided, "%s restarting an election while %s",
                     self, from);
+            DurableState durable = zab.isPresent() ? history.durableState() : electionOnlyDurable;
             Looking looking = new Looking(self, verifier, durable, timings);
             looking.start(logicalClock + 1, out);
             next = looking;
@@ -150,6 +234,18 @@ public final class Replica {
         Optional<Vote> leader = leader();
         out.event(new ReplicaEvent.RoleChanged(self, from, next.role(), leader, out.nowMillis()));
         out.roleChanged(next.role());
+        if (next instanceof ZabRole zabRole) {
+            stepDownIf(zabRole.start(out), out);
+        }
+    }
+
+    private Decided decidedRole(Vote elected) {
+        Role role = Decided.roleFor(self, elected, verifier);
+        if (zab.isEmpty()) {
+            return new Settled(elected, role);
+        }
+        return role == Role.LEADING ? new Leading(self, elected, verifier, zab.get(), history)
+                : new Learner(self, elected, role, zab.get(), history);
     }
 
     @Override

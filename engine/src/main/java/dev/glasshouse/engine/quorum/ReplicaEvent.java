@@ -1,6 +1,7 @@
 package dev.glasshouse.engine.quorum;
 
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Structured observability records a {@link Replica} returns in its {@link Effects}: what the
@@ -45,5 +46,29 @@ public sealed interface ReplicaEvent {
 
     /** The driver reported the leader (or, on a leader, its quorum of followers) lost. */
     record LeaderLost(MemberId member, Role role, Vote leader, long atMillis) implements ReplicaEvent {
+    }
+
+    /** A leader picked {@code epoch} from the acceptedEpochs of {@code quorum} (discovery). */
+    record EpochProposed(MemberId member, long epoch, Set<MemberId> quorum, long atMillis) implements ReplicaEvent {
+        public EpochProposed {
+            quorum = Set.copyOf(quorum);
+        }
+    }
+
+    /** A leader sent {@code learner}, whose log ended at {@code learnerLast}, a sync up to {@code leaderLast}. */
+    record LearnerSynced(MemberId member, MemberId learner, SyncMode mode, Zxid learnerLast, Zxid leaderLast,
+                         long atMillis) implements ReplicaEvent {
+    }
+
+    /** A quorum acknowledged NEWLEADER: the leader of {@code epoch} committed its history through {@code lastZxid}. */
+    record Established(MemberId member, long epoch, Zxid lastZxid, Set<MemberId> quorum, long atMillis)
+            implements ReplicaEvent {
+        public Established {
+            quorum = Set.copyOf(quorum);
+        }
+    }
+
+    /** A ZAB role gave up and the member goes back to LOOKING, for {@code reason}. */
+    record SteppedDown(MemberId member, Role role, Vote leader, String reason, long atMillis) implements ReplicaEvent {
     }
 }

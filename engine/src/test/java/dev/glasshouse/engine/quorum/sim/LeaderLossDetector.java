@@ -11,7 +11,8 @@ import java.util.Map;
 import java.util.SortedMap;
 
 /**
- * Stands in for ZAB's timeouts until ZAB exists, using the simulation's global view: a follower or
+ * Stands in for ZAB's timeouts in the election-only simulation (replicas built without
+ * {@code ZabTimings}; {@link ZabSimulation} uses ZAB's own timers), using the global view: a follower or
  * observer loses its leader when the leader is down, unreachable or no longer LEADING; a leader
  * loses office when fewer than a quorum of voters it can reach follow it. Either condition must
  * last {@code graceMillis} (ZooKeeper's initLimit/syncLimit) before the member is told. Single-threaded.

@@ -16,7 +16,9 @@ import java.util.random.RandomGenerator;
  * A simulated peer network, deterministic for a given {@link RandomGenerator}. Each message gets
  * its own delay (so messages overtake each other), may be lost or duplicated, and is dropped when a
  * partition separates its ends or either end is down, at sending or at delivery. Crashing a member
- * drops everything in flight to or from it. Single-threaded.
+ * drops everything in flight to or from it. With {@link #fifo} each link delivers in sending
+ * order, as a TCP connection does (ZAB needs it); loss then models a broken connection.
+ * Single-threaded.
  */
 final class SimNetwork {
     /** Per-message fault rates and the delay range; delays are uniform in {@code [min, max]}. */
@@ -43,6 +45,8 @@ final class SimNetwork {
     private final Set<MemberId> down = new HashSet<>();
     private final Map<MemberId, Integer> side = new HashMap<>();
     private Faults faults;
+    private boolean fifo;
+    private final Map<MemberId, Map<MemberId, Long>> lastDeliveryAt = new HashMap<>();
     private long sequence;
     private long sent;
     private long delivered;
@@ -60,6 +64,11 @@ final class SimNetwork {
         faults = next;
     }
 
+    /** Makes every link deliver in sending order from now on. */
+    void fifo(boolean inOrder) {
+        fifo = inOrder;
+    }
+
     void send(PeerMessage message, long nowMillis) {
         sent++;
         if (!connected(message.from(), message.to()) || random.nextDouble() < faults.lossRate()) {
@@ -73,7 +82,13 @@ final class SimNetwork {
 
     private void enqueue(PeerMessage message, long nowMillis) {
         long delay = faults.minDelayMillis() + random.nextLong(faults.maxDelayMillis() - faults.minDelayMillis() + 1);
-        inFlight.add(new InFlight(nowMillis + delay, sequence++, message));
+        long at = nowMillis + delay;
+        if (fifo) {
+            Map<MemberId, Long> from = lastDeliveryAt.computeIfAbsent(message.from(), m -> new HashMap<>());
+            at = Math.max(at, from.getOrDefault(message.to(), 0L));
+            from.put(message.to(), at);
+        }
+        inFlight.add(new InFlight(at, sequence++, message));
     }
 
     OptionalLong nextDeliveryAt() {

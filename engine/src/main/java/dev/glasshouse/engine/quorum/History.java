@@ -1,0 +1,154 @@
+package dev.glasshouse.engine.quorum;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One member's replicated history as the core sees it: the epoch files, the transaction log
+ * (appended entries, durable through {@code syncedThrough}) and how far it has been applied
+ * ({@code committedThrough}). It lives as long as the member's process, across role changes, and
+ * turns each change into the matching {@link Effects} entry. Confined to the member's event loop.
+ *
+ * <p>Invariants: log zxids strictly increase; nothing applied is ever truncated or replaced by a
+ * different transaction; epochs never go back.
+ */
+final class History {
+    private final MemberId self;
+    private Epochs epochs;
+    private final List<Proposal> log;
+    private Zxid syncedThrough;
+    /** Applied entries are {@code log[0, committedCount)}. */
+    private int committedCount;
+
+    /** A history recovered from disk: everything in {@code log} is durable and nothing is applied yet. */
+    History(MemberId self, Epochs epochs, List<Proposal> log) {
+        this.self = self;
+        this.epochs = epochs;
+        this.log = new ArrayList<>();
+        for (Proposal proposal : log) {
+            Check.state(proposal.zxid().isAfter(lastZxid()), "%s recovered log out of order at %s", self, proposal);
+            this.log.add(proposal);
+        }
+        this.syncedThrough = lastZxid();
+    }
+
+    Epochs epochs() {
+        return epochs;
+    }
+
+    /** What the election compares: the current epoch and the last logged zxid. */
+    DurableState durableState() {
+        return new DurableState(epochs.currentEpoch(), lastZxid());
+    }
+
+    Zxid lastZxid() {
+        return log.isEmpty() ? Zxid.ZERO : log.get(log.size() - 1).zxid();
+    }
+
+    Zxid syncedThrough() {
+        return syncedThrough;
+    }
+
+    Zxid committedThrough() {
+        return committedCount == 0 ? Zxid.ZERO : log.get(committedCount - 1).zxid();
+    }
+
+    boolean contains(Zxid zxid) {
+        return zxid.equals(Zxid.ZERO) || indexOf(zxid) >= 0;
+    }
+
+    /** The entries after {@code zxid}, which must be in the log. */
+    List<Proposal> after(Zxid zxid) {
+        Check.state(contains(zxid), "%s has no entry %s", self, zxid);
+        return List.copyOf(log.subList(zxid.equals(Zxid.ZERO) ? 0 : indexOf(zxid) + 1, log.size()));
+    }
+
+    List<Proposal> all() {
+        return List.copyOf(log);
+    }
+
+    /** The first logged entry not applied yet, if any. */
+    Optional<Proposal> firstUncommitted() {
+        return committedCount < log.size() ? Optional.of(log.get(committedCount)) : Optional.empty();
+    }
+
+    void append(Proposal proposal, Outbox out) {
+        Check.state(proposal.zxid().isAfter(lastZxid()), "%s appending %s after %s", self, proposal, lastZxid());
+        log.add(proposal);
+        out.log(proposal);
+    }
+
+    /** Cuts the log back to {@code to}, which must not drop an applied entry. */
+    void truncate(Zxid to, Outbox out) {
+        Check.state(!committedThrough().isAfter(to), "%s truncating to %s below applied %s", self, to,
+                committedThrough());
+        log.removeIf(p -> p.zxid().isAfter(to));
+        if (syncedThrough.isAfter(to)) {
+            syncedThrough = to;
+        }
+        out.truncate(to);
+    }
+
+    /** Replaces the log by {@code snapshot}, which must start with every applied entry. */
+    void replace(List<Proposal> snapshot, Outbox out) {
+        Check.state(snapshot.size() >= committedCount && snapshot.subList(0, committedCount)
+                .equals(log.subList(0, committedCount)), "%s snapshot does not extend its applied history %s",
+                self, committedThrough());
+        log.clear();
+        syncedThrough = Zxid.ZERO;
+        out.truncate(Zxid.ZERO);
+        for (Proposal proposal : snapshot) {
+            append(proposal, out);
+        }
+    }
+
+    /** The driver made the log durable through {@code zxid} (or the whole log, if shorter). */
+    void synced(Zxid zxid) {
+        Zxid through = zxid.isAfter(lastZxid()) ? lastZxid() : zxid;
+        if (through.isAfter(syncedThrough)) {
+            syncedThrough = through;
+        }
+    }
+
+    /** Applies every logged entry through {@code zxid}, in order. */
+    void commitThrough(Zxid zxid, Outbox out) {
+        Check.state(!zxid.isAfter(lastZxid()), "%s committing %s beyond its log end %s", self, zxid, lastZxid());
+        while (committedCount < log.size() && !log.get(committedCount).zxid().isAfter(zxid)) {
+            out.commit(log.get(committedCount));
+            committedCount++;
+        }
+    }
+
+    void acceptEpoch(long epoch, Outbox out) {
+        Check.state(epoch > epochs.acceptedEpoch(), "%s accepting epoch %d at %s", self, epoch, epochs);
+        epochs = new Epochs(epoch, epochs.currentEpoch());
+        out.persist(epochs);
+    }
+
+    void setCurrentEpoch(long epoch, Outbox out) {
+        Check.state(epoch >= epochs.currentEpoch() && epoch <= epochs.acceptedEpoch(), "%s setting currentEpoch %d"
+                + " at %s", self, epoch, epochs);
+        if (epoch != epochs.currentEpoch()) {
+            epochs = new Epochs(epochs.acceptedEpoch(), epoch);
+            out.persist(epochs);
+        }
+    }
+
+    private int indexOf(Zxid zxid) {
+        int low = 0;
+        int high = log.size() - 1;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            int order = log.get(mid).zxid().compareTo(zxid);
+            if (order == 0) {
+                return mid;
+            } else if (order < 0) {
+                low = mid + 1;
+            } else {
+                high = mid - 1;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.glasshouse.engine.quorum;
+
+import java.util.List;
+
+/**
+ * The packets of ZAB between a leader and its learners (ZooKeeper's {@code QuorumPacket} types),
+ * as records. Every packet after FOLLOWERINFO names the epoch it belongs to, so a packet of an
+ * earlier leadership is recognised and dropped. ZAB assumes each link delivers in order, as TCP
+ * does; a lost packet is a broken connection, which the receiver notices as a gap or a timeout.
+ */
+public sealed interface ZabMessage extends PeerMessage {
+    /** FOLLOWERINFO or OBSERVERINFO: a learner asks to join, stating the epoch it last accepted. */
+    record FollowerInfo(MemberId from, MemberId to, long acceptedEpoch) implements ZabMessage {
+    }
+
+    /** LEADERINFO: the epoch the leader proposes, above every acceptedEpoch of a quorum. */
+    record LeaderInfo(MemberId from, MemberId to, long epoch) implements ZabMessage {
+    }
+
+    /** ACKEPOCH: the learner accepted {@code epoch} and reports its history for synchronization. */
+    record AckEpoch(MemberId from, MemberId to, long epoch, long currentEpoch, Zxid lastZxid) implements ZabMessage {
+    }
+
+    /**
+     * DIFF, TRUNC or SNAP: TRUNC cuts the log back to {@code truncateTo}; DIFF appends
+     * {@code proposals}; SNAP replaces the log with them.
+     */
+    record SyncLog(MemberId from, MemberId to, long epoch, SyncMode mode, Zxid truncateTo, List<Proposal> proposals)
+            implements ZabMessage {
+        public SyncLog {
+            proposals = List.copyOf(proposals);
+        }
+
+        @Override
+        public String toString() {
+            return "SyncLog[" + from + "->" + to + " epoch=" + epoch + " " + mode + " to=" + truncateTo + " "
+                    + proposals.size() + " proposals]";
+        }
+    }
+
+    /** NEWLEADER: synchronization is complete once the learner's log ends at {@code lastZxid}. */
+    record NewLeader(MemberId from, MemberId to, long epoch, Zxid lastZxid) implements ZabMessage {
+    }
+
+    /** The learner's ACK of NEWLEADER: its log through {@code lastZxid} is durable and currentEpoch is set. */
+    record NewLeaderAck(MemberId from, MemberId to, long epoch, Zxid lastZxid) implements ZabMessage {
+    }
+
+    /** UPTODATE: a quorum is synchronized; the learner applies through {@code committedThrough} and serves. */
+    record UpToDate(MemberId from, MemberId to, long epoch, Zxid committedThrough) implements ZabMessage {
+    }
+
+    /** PROPOSAL: log this transaction and acknowledge it. */
+    record Propose(MemberId from, MemberId to, Proposal proposal) implements ZabMessage {
+    }
+
+    /** ACK: the follower's log is durable through {@code zxid} (acknowledgements are cumulative). */
+    record Ack(MemberId from, MemberId to, Zxid zxid) implements ZabMessage {
+    }
+
+    /** COMMIT: apply everything through {@code zxid}. */
+    record Commit(MemberId from, MemberId to, Zxid zxid) implements ZabMessage {
+    }
+
+    /** INFORM: a committed transaction, for an observer, which never sees proposals. */
+    record Inform(MemberId from, MemberId to, Proposal proposal) implements ZabMessage {
+    }
+
+    /** PING: the leader's heartbeat, and the learner's answer to it. */
+    record Ping(MemberId from, MemberId to, long epoch) implements ZabMessage {
+    }
+}

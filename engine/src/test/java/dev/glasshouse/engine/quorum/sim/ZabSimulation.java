@@ -1,0 +1,256 @@
+package dev.glasshouse.engine.quorum.sim;
+
+import dev.glasshouse.engine.quorum.Effects;
+import dev.glasshouse.engine.quorum.ElectionTimings;
+import dev.glasshouse.engine.quorum.MemberId;
+import dev.glasshouse.engine.quorum.PeerMessage;
+import dev.glasshouse.engine.quorum.Proposal;
+import dev.glasshouse.engine.quorum.QuorumVerifier;
+import dev.glasshouse.engine.quorum.Replica;
+import dev.glasshouse.engine.quorum.ReplicaEvent;
+import dev.glasshouse.engine.quorum.Role;
+import dev.glasshouse.engine.quorum.SyncMode;
+import dev.glasshouse.engine.quorum.ZabTimings;
+import dev.glasshouse.engine.quorum.Zxid;
+import java.nio.ByteBuffer;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.PriorityQueue;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.random.RandomGenerator;
+
+/**
+ * A whole ZAB ensemble in one thread: one {@link Replica} per live member over its {@link SimLog},
+ * a FIFO {@link SimNetwork} between them, and a scheduler that runs, in simulated time order,
+ * message deliveries, scheduled actions (fsync completions, client writes, crashes, restarts,
+ * partitions) and ticks. The driver performs each call's {@link Effects} in field order, and
+ * {@link ZabInvariants} check them as they happen. No stand-in detector: ZAB's own timers move
+ * members back to LOOKING. Deterministic for a given randomness. Single-threaded.
+ */
+final class ZabSimulation {
+    static final long TICK_MILLIS = 25;
+    /** tickTime 200 ms, initLimit 10, syncLimit 5: a scaled-down ZooKeeper configuration. */
+    static final ZabTimings TIMINGS = new ZabTimings(ElectionTimings.DEFAULT, 200, 10, 5);
+
+    private record Action(long atMillis, long sequence, Consumer<ZabSimulation> run) implements Comparable<Action> {
+        @Override
+        public int compareTo(Action other) {
+            int byTime = Long.compare(atMillis, other.atMillis);
+            return byTime != 0 ? byTime : Long.compare(sequence, other.sequence);
+        }
+    }
+
+    /** One member's process: its replica, how many transactions it applied, and its incarnation. */
+    private static final class Process {
+        private final Replica replica;
+        private final long incarnation;
+        private int applied;
+
+        private Process(Replica replica, long incarnation) {
+            this.replica = replica;
+            this.incarnation = incarnation;
+        }
+    }
+
+    private final QuorumVerifier verifier;
+    private final SimNetwork network;
+    private final RandomGenerator random;
+    /** Fsync latency is uniform in {@code [1, maxFsyncMillis]}: slow disks widen the window a crash can hit. */
+    private final long maxFsyncMillis;
+    private final ZabInvariants invariants = new ZabInvariants();
+    private final SortedMap<MemberId, SimLog> disks = new TreeMap<>();
+    private final SortedMap<MemberId, Process> live = new TreeMap<>();
+    private final PriorityQueue<Action> agenda = new PriorityQueue<>();
+    private long now;
+    private long actionSequence;
+    private long incarnations;
+    private long nextTickAt;
+    private long steps;
+    private long trace = 17;
+    private final Map<SyncMode, Long> syncs = new EnumMap<>(SyncMode.class);
+    private long stepDowns;
+
+    ZabSimulation(QuorumVerifier verifier, SimNetwork network, RandomGenerator random) {
+        this.verifier = verifier;
+        this.network = network;
+        this.random = random;
+        this.maxFsyncMillis = 2 + random.nextInt(150);
+        network.fifo(true);
+        for (MemberId member : verifier.members()) {
+            disks.put(member, new SimLog(member.toString()));
+        }
+    }
+
+    void startAll() {
+        verifier.members().forEach(this::restart);
+    }
+
+    void schedule(long atMillis, Consumer<ZabSimulation> action) {
+        agenda.add(new Action(atMillis, actionSequence++, action));
+    }
+
+    /** Runs steps until {@code done} holds or simulated time would pass {@code deadlineMillis}. */
+    boolean runUntil(Predicate<ZabSimulation> done, long deadlineMillis) {
+        while (!done.test(this)) {
+            long next = Math.min(nextTickAt, network.nextDeliveryAt().orElse(Long.MAX_VALUE));
+            if (!agenda.isEmpty()) {
+                next = Math.min(next, agenda.peek().atMillis());
+            }
+            if (next > deadlineMillis) {
+                now = Math.max(now, deadlineMillis);
+                return false;
+            }
+            now = Math.max(now, next);
+            step();
+        }
+        return true;
+    }
+
+    private void step() {
+        steps++;
+        OptionalLong delivery = network.nextDeliveryAt();
+        if (delivery.isPresent() && delivery.getAsLong() <= now) {
+            Optional<PeerMessage> message = network.pollDue(now);
+            if (message.isPresent()) {
+                MemberId to = message.get().to();
+                perform(to, live.get(to).replica.onPeerMessage(message.get(), now));
+            }
+        } else if (!agenda.isEmpty() && agenda.peek().atMillis() <= now) {
+            agenda.poll().run().accept(this);
+        } else {
+            for (MemberId member : live.keySet().toArray(MemberId[]::new)) {
+                Process process = live.get(member);
+                if (process != null) {
+                    perform(member, process.replica.onTick(now));
+                }
+            }
+            nextTickAt = now + TICK_MILLIS;
+        }
+    }
+
+    /** Performs one call's effects in field order, as the server's event loop will. */
+    private void perform(MemberId member, Effects effects) {
+        Process process = live.get(member);
+        SimLog disk = disks.get(member);
+        effects.truncateTo().ifPresent(disk::truncate);
+        effects.toLog().forEach(disk::append);
+        if (!effects.toLog().isEmpty()) {
+            long incarnation = process.incarnation;
+            schedule(now + 1 + random.nextLong(maxFsyncMillis), sim -> sim.fsyncCompleted(member, incarnation));
+        }
+        effects.toPersist().ifPresent(disk::persist);
+        for (PeerMessage message : effects.toSend()) {
+            invariants.onSend(message, disk);
+            network.send(message, now);
+        }
+        for (Proposal proposal : effects.toCommit()) {
+            invariants.onApplied(member, process.applied++, proposal);
+            if (process.replica.role() == Role.LEADING) {
+                invariants.onAcknowledged(proposal);
+            }
+        }
+        for (ReplicaEvent event : effects.events()) {
+            trace = 31 * trace + event.toString().hashCode();
+            if (event instanceof ReplicaEvent.LearnerSynced synced) {
+                syncs.merge(synced.mode(), 1L, Long::sum);
+            } else if (event instanceof ReplicaEvent.SteppedDown) {
+                stepDowns++;
+            }
+            if (event instanceof ReplicaEvent.Established established) {
+                invariants.onEstablished(member, established.epoch(), disk.entries());
+            }
+        }
+    }
+
+    private void fsyncCompleted(MemberId member, long incarnation) {
+        Process process = live.get(member);
+        if (process != null && process.incarnation == incarnation) {
+            perform(member, process.replica.onLogSynced(disks.get(member).sync(), now));
+        }
+    }
+
+    /** A client write to whoever serves as leader; dropped when nobody does. Returns whether it was proposed. */
+    boolean write(long writeId) {
+        Optional<Process> leader = live.values().stream()
+                .filter(p -> p.replica.role() == Role.LEADING && p.replica.isServing()).findFirst();
+        if (leader.isEmpty()) {
+            return false;
+        }
+        byte[] payload = ByteBuffer.allocate(Long.BYTES).putLong(writeId).array();
+        perform(leader.get().replica.id(), leader.get().replica.propose(payload, now));
+        return true;
+    }
+
+    void crash(MemberId member) {
+        live.remove(member);
+        network.crash(member);
+        disks.get(member).crash();
+    }
+
+    /** Brings a member back from its disk, with fresh volatile state; a live member is crashed first. */
+    void restart(MemberId member) {
+        crash(member);
+        network.restart(member);
+        Replica replica = new Replica(member, verifier, disks.get(member).recover(), TIMINGS);
+        live.put(member, new Process(replica, ++incarnations));
+        perform(member, replica.start(now));
+    }
+
+    /** True when a quorum of live voters applied everything through {@code zxid}. */
+    boolean quorumCommittedThrough(Zxid zxid) {
+        return verifier.containsQuorum(live.values().stream().map(p -> p.replica)
+                .filter(r -> r.committedThrough().compareTo(zxid) >= 0).map(Replica::id).toList());
+    }
+
+    QuorumVerifier verifier() {
+        return verifier;
+    }
+
+    SimNetwork network() {
+        return network;
+    }
+
+    boolean isLive(MemberId member) {
+        return live.containsKey(member);
+    }
+
+    ZabInvariants invariants() {
+        return invariants;
+    }
+
+    long nowMillis() {
+        return now;
+    }
+
+    long steps() {
+        return steps;
+    }
+
+    /** How often leaders synchronized a learner with each mode. */
+    Map<SyncMode, Long> syncs() {
+        return Map.copyOf(syncs);
+    }
+
+    /** How often a ZAB role gave up (timeouts, broken connections, lost quorums). */
+    long stepDowns() {
+        return stepDowns;
+    }
+
+    long trace() {
+        return trace;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder("t=" + now + "ms");
+        live.forEach((member, p) -> text.append("\n  ").append(p.replica).append(" epoch=").append(p.replica.epoch())
+                .append(" serving=").append(p.replica.isServing()).append(" log=")
+                .append(p.replica.lastLoggedZxid()).append(" applied=").append(p.replica.committedThrough()));
+        return text.toString();
+    }
+}
