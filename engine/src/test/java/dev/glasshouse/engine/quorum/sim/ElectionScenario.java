@@ -51,7 +51,7 @@ final class ElectionScenario {
         SplittableRandom random = new SplittableRandom(seed);
         int voters = random.nextBoolean() ? 3 : 5;
         int observers = random.nextInt(4) == 0 ? 1 + random.nextInt(2) : 0;
-        QuorumVerifier verifier = ensemble(voters, observers);
+        QuorumVerifier verifier = SimEnsembles.of(voters, observers);
         Map<MemberId, DurableState> durable = new TreeMap<>();
         for (MemberId member : verifier.members()) {
             // Few distinct histories, so ties on epoch and zxid (broken by id) are common.
@@ -80,18 +80,6 @@ final class ElectionScenario {
         }
         return new Outcome(seed, shape, sim.nowMillis() - calmFrom, sim.decisions(), sim.steps(),
                 sim.network().delivered(), sim.trace());
-    }
-
-    private static QuorumVerifier ensemble(int voters, int observers) {
-        List<MemberId> voterIds = new ArrayList<>();
-        for (int id = 1; id <= voters; id++) {
-            voterIds.add(MemberId.of(id));
-        }
-        List<MemberId> observerIds = new ArrayList<>();
-        for (int id = 1; id <= observers; id++) {
-            observerIds.add(MemberId.of(100 + id));
-        }
-        return new QuorumVerifier(voterIds, observerIds);
     }
 
     private static void scheduleFaults(Simulation sim, RandomGenerator random) {

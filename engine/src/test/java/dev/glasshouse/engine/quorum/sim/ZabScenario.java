@@ -38,7 +38,7 @@ final class ZabScenario {
         SplittableRandom random = new SplittableRandom(seed);
         int voters = random.nextBoolean() ? 3 : 5;
         int observers = random.nextInt(4) == 0 ? 1 + random.nextInt(2) : 0;
-        QuorumVerifier verifier = ensemble(voters, observers);
+        QuorumVerifier verifier = SimEnsembles.of(voters, observers);
         long maxDelay = 2 + random.nextInt(60);
         SimNetwork.Faults faults = new SimNetwork.Faults(random.nextDouble() * 0.03, 0, 1 + random.nextInt(2),
                 maxDelay);
@@ -74,18 +74,6 @@ final class ZabScenario {
     private static void keepWriting(ZabSimulation sim, long id) {
         sim.write(id);
         sim.schedule(sim.nowMillis() + 50, s -> keepWriting(s, id + 1));
-    }
-
-    private static QuorumVerifier ensemble(int voters, int observers) {
-        List<MemberId> voterIds = new ArrayList<>();
-        for (int id = 1; id <= voters; id++) {
-            voterIds.add(MemberId.of(id));
-        }
-        List<MemberId> observerIds = new ArrayList<>();
-        for (int id = 1; id <= observers; id++) {
-            observerIds.add(MemberId.of(100 + id));
-        }
-        return new QuorumVerifier(voterIds, observerIds);
     }
 
     private static void scheduleFaults(ZabSimulation sim, RandomGenerator random) {
