@@ -7,6 +7,7 @@ import java.util.List;
 final class EffectsBuilder {
     private final List<Outbound> toSend = new ArrayList<>();
     private final List<Transaction> toLog = new ArrayList<>();
+    private final List<LeaderRequest> toLeader = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
 
     void send(long connectionId, byte[] body) {
@@ -21,14 +22,18 @@ final class EffectsBuilder {
         toLog.add(transaction);
     }
 
+    void toLeader(LeaderRequest request) {
+        toLeader.add(request);
+    }
+
     void warn(String line) {
         warnings.add(line);
     }
 
     Effects build() {
-        if (toSend.isEmpty() && toLog.isEmpty() && warnings.isEmpty()) {
+        if (toSend.isEmpty() && toLog.isEmpty() && toLeader.isEmpty() && warnings.isEmpty()) {
             return Effects.NONE;
         }
-        return new Effects(List.copyOf(toSend), List.copyOf(toLog), List.copyOf(warnings));
+        return new Effects(toSend, toLog, toLeader, warnings);
     }
 }

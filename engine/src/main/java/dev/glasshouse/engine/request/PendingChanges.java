@@ -93,6 +93,12 @@ public final class PendingChanges implements NodeLookup {
         }
     }
 
+    /** Forgets every outstanding change: a leader that lost its leadership no longer knows their fate. */
+    void clear() {
+        outstanding.clear();
+        latest.clear();
+    }
+
     int size() {
         return outstanding.size();
     }

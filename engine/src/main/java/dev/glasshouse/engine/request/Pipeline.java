@@ -9,32 +9,43 @@ import dev.glasshouse.engine.tree.Applied;
 import dev.glasshouse.engine.tree.CloseSessionTxn;
 import dev.glasshouse.engine.tree.CreateSessionTxn;
 import dev.glasshouse.engine.tree.DataTree;
+import dev.glasshouse.engine.tree.ErrorTxn;
 import dev.glasshouse.engine.tree.TreeChange;
 import dev.glasshouse.engine.tree.Txn;
 import dev.glasshouse.engine.watch.WatchEvent;
 import dev.glasshouse.engine.watch.WatchTable;
 import dev.glasshouse.engine.wire.ConnectRequest;
 import dev.glasshouse.engine.wire.ConnectResponse;
+import dev.glasshouse.engine.wire.ErrorCode;
 import dev.glasshouse.engine.wire.OpCode;
+import dev.glasshouse.engine.wire.PathRequest;
+import dev.glasshouse.engine.wire.PathResponse;
 import dev.glasshouse.engine.wire.Perms;
 import dev.glasshouse.engine.wire.RequestBody;
 import dev.glasshouse.engine.wire.RequestHeader;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
- * The request pipeline of one standalone member: sessions, reads, writes and watches, from
- * decoded client frames to the frames and transactions the driver must handle. Pure and
- * single-threaded: it never blocks, reads no clock (time is an argument) and does no I/O, so a
- * simulation can drive it from a seeded clock and the replication layer can feed it committed
- * transactions.
+ * The request pipeline of one member: sessions, reads, writes and watches, from decoded client
+ * frames to the frames and transactions the driver must handle. Pure and single-threaded: it never
+ * blocks, reads no clock (time is an argument) and does no I/O, so a simulation can drive it from a
+ * seeded clock and the replication layer can feed it committed transactions.
  *
- * <p>Writes are prepared into transactions and come back through {@link #onLogged} once durable;
- * only then are they applied, their watches fired and the client answered. A session's later
- * requests wait behind its unanswered writes, which gives ZooKeeper's FIFO client order and makes
- * every notification precede the reply that shows its change.
+ * <p>Writes are prepared into transactions and come back through {@link #onLogged} once durable
+ * (standalone) or committed (ensemble); only then are they applied, their watches fired and the
+ * client answered. A session's later requests wait behind its unanswered writes and syncs, which
+ * gives ZooKeeper's FIFO client order and makes every notification precede the reply that shows
+ * its change.
+ *
+ * <p>In an ensemble ({@link ServingMode}) only the leader prepares: a learner sends its clients'
+ * writes, new sessions, syncs and session touches as {@link LeaderRequest}s, and recognises its
+ * clients' transactions among the committed ones by session and xid ({@link RequestKey}).
  */
 public final class Pipeline {
     private final PipelineSettings settings;
@@ -52,7 +63,11 @@ public final class Pipeline {
     private final SessionIdGenerator sessionIds;
     private final Map<Long, ClientConnection> connections = new HashMap<>();
     private final Map<Long, Long> connectionBySession = new HashMap<>();
-    private final Map<Long, PendingWrite> writesByZxid = new HashMap<>();
+    private final PendingWrites pendingWrites = new PendingWrites();
+    private final SyncWaits syncs = new SyncWaits();
+    /** Sessions that showed life here since the last report to the leader (learners only). */
+    private final LinkedHashSet<Long> touchedSessions = new LinkedHashSet<>();
+    private ServingMode mode = ServingMode.STANDALONE;
     private long lastPreparedZxid;
     private long lastAppliedZxid;
     private long nextReapMillis;
@@ -110,10 +125,13 @@ public final class Pipeline {
         byte[] password = new byte[ConnectResponse.PASSWORD_BYTES];
         random.nextBytes(password);
         long sessionId = sessionIds.next();
-        long zxid = ++lastPreparedZxid;
         connection.awaitSession();
-        writesByZxid.put(zxid, new PendingWrite(connection.id(), 0, OpCode.CREATE_SESSION));
-        out.log(new Transaction(sessionId, 0, zxid, nowMillis, OpCode.CREATE_SESSION.code(),
+        pendingWrites.add(new RequestKey(sessionId, 0), new PendingWrite(connection.id(), 0, OpCode.CREATE_SESSION));
+        if (mode == ServingMode.LEARNING) {
+            out.toLeader(new LeaderRequest.OpenSession(sessionId, timeoutMillis, password));
+            return;
+        }
+        out.log(new Transaction(sessionId, 0, ++lastPreparedZxid, nowMillis, OpCode.CREATE_SESSION.code(),
                 new CreateSessionTxn(timeoutMillis, password)));
     }
 
@@ -134,6 +152,7 @@ public final class Pipeline {
             out.disconnect(previous, "session 0x" + Long.toHexString(sessionId) + " moved to another connection");
         }
         sessions.resume(sessionId, timeoutMillis, nowMillis);
+        touched(sessionId);
         connection.establish(sessionId);
         out.send(connection.id(), Frames.connect(new ConnectResponse(0, timeoutMillis, sessionId,
                 session.get().password(), false, connection.legacy())));
@@ -166,6 +185,7 @@ public final class Pipeline {
             }
             connection.queue().poll();
             sessions.touch(connection.sessionId(), nowMillis);
+            touched(connection.sessionId());
             dispatch(connection, next, nowMillis, out);
         }
     }
@@ -177,6 +197,10 @@ public final class Pipeline {
         if (route != RequestRouter.Route.REJECT && sessions.get(connection.sessionId())
                 .map(Session::isClosing).orElse(true)) {
             out.send(connection.id(), Frames.header(xid, lastAppliedZxid, -112));
+            return;
+        }
+        if (route == RequestRouter.Route.READ && request.op() == OpCode.SYNC && mode != ServingMode.STANDALONE) {
+            startSync(connection, request, out);
             return;
         }
         switch (route) {
@@ -194,8 +218,24 @@ public final class Pipeline {
         }
     }
 
+    /**
+     * A sync in an ensemble waits like a write, so the session's later requests wait behind it, until
+     * the leader names the point it confirmed and this member has applied through it.
+     */
+    private void startSync(ClientConnection connection, ClientConnection.Queued request, EffectsBuilder out) {
+        int xid = request.header().xid();
+        connection.writeStarted();
+        syncs.awaitPoint(new RequestKey(connection.sessionId(), xid),
+                new SyncWaits.Waiting(connection.id(), xid, ((PathRequest) request.body()).path()));
+        out.toLeader(new LeaderRequest.Sync(connection.sessionId(), xid));
+    }
+
     private void prepareWrite(ClientConnection connection, ClientConnection.Queued request, long nowMillis,
                               EffectsBuilder out) {
+        if (mode == ServingMode.LEARNING) {
+            forward(connection, request, out);
+            return;
+        }
         long zxid = ++lastPreparedZxid;
         Txn txn = prepare.prepare(request.op(), request.body(), connection.context(), zxid);
         quota.drainWarnings().forEach(out::warn);
@@ -207,6 +247,11 @@ public final class Pipeline {
                               EffectsBuilder out) {
         long sessionId = connection.sessionId();
         sessions.markClosing(sessionId);
+        if (mode == ServingMode.LEARNING) {
+            forward(connection, request, out);
+            connection.markClosing();
+            return;
+        }
         long zxid = ++lastPreparedZxid;
         Txn txn = prepare.closeSession(sessionId, zxid, tree.ephemerals(sessionId));
         log(connection, request, new Transaction(sessionId, request.header().xid(), zxid, nowMillis,
@@ -217,31 +262,164 @@ public final class Pipeline {
     private void log(ClientConnection connection, ClientConnection.Queued request, Transaction transaction,
                      EffectsBuilder out) {
         connection.writeStarted();
-        writesByZxid.put(transaction.zxid(), new PendingWrite(connection.id(), request.header().xid(),
-                request.op()));
+        pendingWrites.add(new RequestKey(connection.sessionId(), request.header().xid()),
+                new PendingWrite(connection.id(), request.header().xid(), request.op()));
         out.log(transaction);
+    }
+
+    /** A learner's write: the leader prepares it; its commit comes back through {@link #onLogged}. */
+    private void forward(ClientConnection connection, ClientConnection.Queued request, EffectsBuilder out) {
+        int xid = request.header().xid();
+        connection.writeStarted();
+        pendingWrites.add(new RequestKey(connection.sessionId(), xid), new PendingWrite(connection.id(), xid,
+                request.op()));
+        out.toLeader(new LeaderRequest.Write(connection.sessionId(), xid, request.op().code(), request.body(),
+                connection.identities()));
+    }
+
+    /**
+     * On the leader, a learner's request: a new session or a write is prepared into a transaction
+     * for the driver to propose; touches keep sessions alive. Ignored in any other mode: a request
+     * that reached a member after it stopped leading dies with the learner's connection.
+     * {@link LeaderRequest.Sync} is the driver's, which confirms leadership and answers with a
+     * {@link SyncPoint}.
+     */
+    public Effects onLeaderRequest(LeaderRequest request, long nowMillis) {
+        if (mode != ServingMode.LEADING) {
+            return Effects.NONE;
+        }
+        EffectsBuilder out = new EffectsBuilder();
+        if (request instanceof LeaderRequest.OpenSession open) {
+            out.log(new Transaction(open.sessionId(), 0, ++lastPreparedZxid, nowMillis, OpCode.CREATE_SESSION.code(),
+                    new CreateSessionTxn(open.timeoutMillis(), open.password())));
+        } else if (request instanceof LeaderRequest.Write write) {
+            prepareForwarded(write, nowMillis, out);
+        } else if (request instanceof LeaderRequest.Touches touches) {
+            touches.sessionIds().forEach(id -> sessions.touch(id, nowMillis));
+        }
+        return out.build();
+    }
+
+    private void prepareForwarded(LeaderRequest.Write write, long nowMillis, EffectsBuilder out) {
+        Optional<OpCode> op = OpCode.fromCode(write.type());
+        if (op.isEmpty()) {
+            return;
+        }
+        long sessionId = write.sessionId();
+        boolean live = sessions.get(sessionId).map(session -> !session.isClosing()).orElse(false);
+        long zxid = ++lastPreparedZxid;
+        Txn txn;
+        if (!live) {
+            // The learner answers SESSIONEXPIRED when this comes back committed, as ZooKeeper's leader does.
+            txn = new ErrorTxn(ErrorCode.SESSION_EXPIRED);
+        } else if (op.get() == OpCode.CLOSE_SESSION) {
+            sessions.markClosing(sessionId);
+            txn = prepare.closeSession(sessionId, zxid, tree.ephemerals(sessionId));
+        } else {
+            sessions.touch(sessionId, nowMillis);
+            txn = prepare.prepare(op.get(), write.body(), new RequestContext(-1, sessionId, write.identities()), zxid);
+            quota.drainWarnings().forEach(out::warn);
+        }
+        out.log(new Transaction(sessionId, write.cxid(), zxid, nowMillis, write.type(), txn));
+    }
+
+    /** The leader's answer to one of this member's syncs. */
+    public Effects onSyncPoint(SyncPoint point, long nowMillis) {
+        EffectsBuilder out = new EffectsBuilder();
+        syncs.reached(point, lastAppliedZxid).forEach(waiting -> answerSync(waiting, nowMillis, out));
+        return out.build();
+    }
+
+    private void answerSync(SyncWaits.Waiting waiting, long nowMillis, EffectsBuilder out) {
+        ClientConnection connection = connections.get(waiting.connectionId());
+        if (connection == null) {
+            return;
+        }
+        connection.writeFinished();
+        out.send(connection.id(), Frames.reply(waiting.xid(), lastAppliedZxid,
+                Reply.ok(new PathResponse(waiting.path()))));
+        drain(connection, nowMillis, out);
+    }
+
+    private void touched(long sessionId) {
+        if (mode == ServingMode.LEARNING) {
+            touchedSessions.add(sessionId);
+        }
+    }
+
+    /** On a learner, the sessions its clients kept alive since the last call, for the leader; empty if none. */
+    public Optional<LeaderRequest.Touches> drainTouches() {
+        if (touchedSessions.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Long> ids = new ArrayList<>(touchedSessions);
+        touchedSessions.clear();
+        return Optional.of(new LeaderRequest.Touches(ids));
+    }
+
+    /**
+     * The member became the ensemble's established leader, after applying its initial history: from
+     * now on it prepares with zxids from {@code nextZxid} on, expires sessions (each gets a full
+     * timeout from now) and reaps containers. Called while no client is connected.
+     */
+    public void serveAsLeader(long nextZxid, long nowMillis) {
+        if (nextZxid <= lastAppliedZxid) {
+            throw new IllegalStateException("leading from zxid 0x" + Long.toHexString(nextZxid)
+                    + ", not after applied 0x" + Long.toHexString(lastAppliedZxid));
+        }
+        mode = ServingMode.LEADING;
+        pending.clear();
+        lastPreparedZxid = nextZxid - 1;
+        sessions.restartClocks(nowMillis);
+        nextReapMillis = nowMillis + settings.containerCheckIntervalMillis();
+    }
+
+    /** The member follows or observes a leader: it forwards writes and applies what the leader commits. */
+    public void serveAsLearner() {
+        mode = ServingMode.LEARNING;
+        pending.clear();
+        touchedSessions.clear();
+    }
+
+    public ServingMode mode() {
+        return mode;
+    }
+
+    /** The zxid of the last transaction this member prepared or applied. */
+    public long lastPreparedZxid() {
+        return lastPreparedZxid;
     }
 
     /** A transaction is durable: apply it, fire its watches, then answer whoever waits for it. */
     public Effects onLogged(Transaction transaction, long nowMillis) {
-        if (transaction.zxid() != lastAppliedZxid + 1) {
+        // Standalone zxids have no gaps; an ensemble's jump to the next epoch's counter 1.
+        boolean inOrder = mode == ServingMode.STANDALONE ? transaction.zxid() == lastAppliedZxid + 1
+                : transaction.zxid() > lastAppliedZxid;
+        if (!inOrder) {
             throw new IllegalStateException("transaction 0x" + Long.toHexString(transaction.zxid())
                     + " applied after 0x" + Long.toHexString(lastAppliedZxid) + "; zxids must be applied in order");
         }
         lastAppliedZxid = transaction.zxid();
+        lastPreparedZxid = Math.max(lastPreparedZxid, lastAppliedZxid);
         pending.applied(transaction.zxid());
         EffectsBuilder out = new EffectsBuilder();
-        PendingWrite waiting = writesByZxid.remove(transaction.zxid());
+        PendingWrite waiting = pendingWrites.take(new RequestKey(transaction.sessionId(), transaction.cxid()));
+        applyAndAnswer(transaction, waiting, nowMillis, out);
+        syncs.applied(lastAppliedZxid).forEach(sync -> answerSync(sync, nowMillis, out));
+        return out.build();
+    }
+
+    private void applyAndAnswer(Transaction transaction, PendingWrite waiting, long nowMillis, EffectsBuilder out) {
         if (transaction.txn() instanceof CreateSessionTxn create) {
             sessionCreated(transaction, create, waiting, nowMillis, out);
-            return out.build();
+            return;
         }
         Applied applied = tree.apply(transaction.sessionId(), transaction.zxid(), transaction.timeMillis(),
                 transaction.txn());
         notifyWatchers(transaction.zxid(), applied, out);
         if (transaction.txn() instanceof CloseSessionTxn) {
             sessionClosed(transaction, waiting, out);
-            return out.build();
+            return;
         }
         ClientConnection connection = waiting == null ? null : connections.get(waiting.connectionId());
         if (connection != null) {
@@ -250,7 +428,6 @@ public final class Pipeline {
                     RespondStage.respond(applied.result())));
             drain(connection, nowMillis, out);
         }
-        return out.build();
     }
 
     private void notifyWatchers(long zxid, Applied applied, EffectsBuilder out) {
@@ -303,13 +480,19 @@ public final class Pipeline {
     private void forget(long connectionId) {
         ClientConnection connection = connections.remove(connectionId);
         watches.removeWatcher(connectionId);
+        pendingWrites.forget(connectionId);
+        syncs.forget(connectionId);
         if (connection != null && connection.sessionId() != 0) {
             connectionBySession.remove(connection.sessionId(), connectionId);
         }
     }
 
-    /** Timers: expire sessions whose deadline passed, and reap empty containers and expired TTL nodes. */
+    /** Timers, except on a learner: expire sessions whose deadline passed, and reap empty containers and expired TTL nodes. */
     public Effects onTick(long nowMillis) {
+        if (mode == ServingMode.LEARNING) {
+            // The leader owns expiry and reaping; it hears of this member's sessions through touches.
+            return Effects.NONE;
+        }
         EffectsBuilder out = new EffectsBuilder();
         for (long sessionId : sessions.expired(nowMillis)) {
             sessions.markClosing(sessionId);

@@ -6,7 +6,6 @@ import dev.glasshouse.engine.persist.GroupCommitter;
 import dev.glasshouse.engine.persist.SnapshotStore;
 import dev.glasshouse.engine.persist.TxnLog;
 import dev.glasshouse.engine.request.Effects;
-import dev.glasshouse.engine.request.Outbound;
 import dev.glasshouse.engine.request.Pipeline;
 import dev.glasshouse.engine.request.Transaction;
 import dev.glasshouse.engine.server.config.PersistenceConfig;
@@ -14,11 +13,7 @@ import dev.glasshouse.engine.wire.ConnectRequest;
 import dev.glasshouse.engine.wire.RequestBody;
 import dev.glasshouse.engine.wire.RequestHeader;
 import java.io.IOException;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -56,7 +51,7 @@ final class MemberEventLoop implements ClientListener, GroupCommitter.Listener, 
     private final Pipeline pipeline;
     private final Clock clock;
     private final ScheduledExecutorService thread;
-    private final Map<Long, ClientChannel> channels = new HashMap<>();
+    private final ClientChannels channels = new ClientChannels();
     private final GroupCommitter committer;
     private final SnapshotScheduler snapshots;
     private final Runnable requestFinished;
@@ -87,7 +82,7 @@ final class MemberEventLoop implements ClientListener, GroupCommitter.Listener, 
                 channel.closeAfterFlush();
                 return Effects.NONE;
             }
-            channels.put(channel.id(), channel);
+            channels.add(channel);
             return pipeline.onConnect(channel.id(), channel.remoteAddress(), request, clock.nowMillis());
         });
     }
@@ -133,8 +128,7 @@ final class MemberEventLoop implements ClientListener, GroupCommitter.Listener, 
 
     private void stopServing() {
         failed = true;
-        channels.values().forEach(ClientChannel::closeAfterFlush);
-        channels.clear();
+        channels.closeAll();
     }
 
     private void tick() {
@@ -151,9 +145,8 @@ final class MemberEventLoop implements ClientListener, GroupCommitter.Listener, 
             return;
         }
         try {
-            Set<ClientChannel> touched = new LinkedHashSet<>();
-            perform(step.get(), touched);
-            touched.forEach(ClientChannel::flush);
+            perform(step.get());
+            channels.flush();
         } catch (RuntimeException e) {
             log.error("Member event loop failed; the member keeps its data but this step was lost", e);
         }
@@ -164,41 +157,22 @@ final class MemberEventLoop implements ClientListener, GroupCommitter.Listener, 
             return;
         }
         try {
-            Set<ClientChannel> touched = new LinkedHashSet<>();
             long now = clock.nowMillis();
             for (Transaction transaction : batch) {
-                perform(pipeline.onLogged(transaction, now), touched);
+                perform(pipeline.onLogged(transaction, now));
             }
-            touched.forEach(ClientChannel::flush);
+            channels.flush();
             snapshots.applied(batch.size(), pipeline);
         } catch (RuntimeException e) {
             log.error("Member event loop failed applying durable transactions; the member keeps its data", e);
         }
     }
 
-    private void perform(Effects effects, Set<ClientChannel> touched) {
+    private void perform(Effects effects) {
         effects.warnings().forEach(line -> log.warn("{}", line));
-        for (Outbound outbound : effects.toSend()) {
-            send(outbound, touched);
-        }
+        effects.toSend().forEach(channels::perform);
         if (!effects.toLog().isEmpty()) {
             committer.append(effects.toLog());
-        }
-    }
-
-    private void send(Outbound outbound, Set<ClientChannel> touched) {
-        ClientChannel channel = channels.get(outbound.connectionId());
-        if (channel == null) {
-            return;
-        }
-        if (outbound instanceof Outbound.Frame frame) {
-            channel.write(frame.body());
-            touched.add(channel);
-        } else if (outbound instanceof Outbound.Disconnect disconnect) {
-            log.debug("Closing client connection {} reason=\"{}\"", channel, disconnect.reason());
-            channels.remove(outbound.connectionId());
-            touched.remove(channel);
-            channel.closeAfterFlush();
         }
     }
 

@@ -57,4 +57,10 @@ public final class Session {
     void markClosing() {
         closing = true;
     }
+
+    /** A new leader takes the session over: a full timeout from now, and a close it never logged is forgotten. */
+    void restartClock(long nowMillis) {
+        closing = false;
+        deadlineMillis = nowMillis + timeoutMillis;
+    }
 }

@@ -69,6 +69,15 @@ public final class SessionTable {
         }
     }
 
+    /**
+     * A member became the ensemble's leader and now owns expiry: every session gets a full timeout
+     * from now, since its clients could not reach a leader during the election, and closes that an
+     * earlier leader never committed are forgotten (the session's owner may still retry them).
+     */
+    public void restartClocks(long nowMillis) {
+        sessions.values().forEach(session -> session.restartClock(nowMillis));
+    }
+
     public void remove(long id) {
         sessions.remove(id);
     }
