@@ -74,10 +74,24 @@ final class PeerInboundHandler extends ChannelInboundHandlerAdapter {
         } else {
             peer = Optional.of(member);
             handshakeDeadline.cancel(false);
+            closeOlderConnections(context, member);
             rules.accepted().put(context.channel(), member);
             log.debug("Accepted peer connection peer={} port={} remote={}", member, port,
                     context.channel().remoteAddress());
         }
+    }
+
+    // A peer dials again only after its previous connection broke; if this side never noticed
+    // (the peer crashed or lost its host, so no FIN arrived), the old connection would stay open
+    // for ever, since an acceptor never writes. The newer connection is the live one.
+    private void closeOlderConnections(ChannelHandlerContext context, MemberId member) {
+        rules.accepted().forEach((channel, owner) -> {
+            if (owner.equals(member) && channel.parent() == context.channel().parent()) {
+                log.info("Closing a peer connection replaced by a newer one peer={} port={} remote={}", member, port,
+                        channel.remoteAddress());
+                channel.close();
+            }
+        });
     }
 
     private void deliver(ChannelHandlerContext context, PeerEnvelope envelope) {

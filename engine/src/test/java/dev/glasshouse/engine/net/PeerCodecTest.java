@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every kind of peer message survives a round trip, and malformed bytes fail as WireFormatException. */
 class PeerCodecTest {
     private static final long SEED = 0x5eed_c0de_2024L;
-    private static final int VALUES_PER_KIND = 200;
+    private static final int VALUES_PER_KIND = 100;
 
     static Stream<Arguments> kinds() {
         return PeerEnvelopes.kinds().entrySet().stream().sorted(Map.Entry.comparingByKey())

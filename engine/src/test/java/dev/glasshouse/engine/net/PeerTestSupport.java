@@ -6,6 +6,7 @@ import dev.glasshouse.engine.quorum.Role;
 import dev.glasshouse.engine.quorum.Vote;
 import dev.glasshouse.engine.quorum.ZabMessage;
 import dev.glasshouse.engine.quorum.Zxid;
+import java.io.Closeable;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -46,6 +47,28 @@ final class PeerTestSupport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Binds both ports of {@code address} without listening, until closed: dialling them is refused,
+     * and the kernel cannot pick them as the source port of a dial, which to a free port on the same
+     * host could connect a socket to itself.
+     */
+    static Closeable holdWithoutListening(PeerAddress address) throws IOException {
+        Socket quorum = new Socket();
+        Socket election = new Socket();
+        try {
+            quorum.bind(address.quorum());
+            election.bind(address.election());
+        } catch (IOException e) {
+            quorum.close();
+            election.close();
+            throw e;
+        }
+        return () -> {
+            quorum.close();
+            election.close();
+        };
     }
 
     static PeerEnvelope commit(long from, long to, long sequence) {

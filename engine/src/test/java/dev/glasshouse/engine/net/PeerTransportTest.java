@@ -1,6 +1,7 @@
 package dev.glasshouse.engine.net;
 
 import static dev.glasshouse.engine.net.PeerTestSupport.commit;
+import static dev.glasshouse.engine.net.PeerTestSupport.holdWithoutListening;
 import static dev.glasshouse.engine.net.PeerTestSupport.members;
 import static dev.glasshouse.engine.net.PeerTestSupport.notification;
 import static dev.glasshouse.engine.net.PeerTestSupport.sequence;
@@ -14,6 +15,7 @@ import dev.glasshouse.engine.quorum.Proposal;
 import dev.glasshouse.engine.quorum.SyncMode;
 import dev.glasshouse.engine.quorum.ZabMessage;
 import dev.glasshouse.engine.quorum.Zxid;
+import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -79,9 +81,11 @@ class PeerTransportTest {
     void aPeerThatStartsLaterReceivesWhatIsSentOnceItIsUp() throws Exception {
         Map<MemberId, PeerAddress> members = members(2);
         NettyPeerTransport one = start(ONE, members, new Inbox());
-        one.send(commit(1, 2, 0));
-        assertThat(HardenedServer.eventually(() -> one.droppedMessages() == 1, Duration.ofSeconds(5)))
-                .as("the message for the absent peer is dropped").isTrue();
+        try (Closeable absent = holdWithoutListening(members.get(TWO))) {
+            one.send(commit(1, 2, 0));
+            assertThat(HardenedServer.eventually(() -> one.droppedMessages() == 1, Duration.ofSeconds(5)))
+                    .as("the message for the absent peer is dropped").isTrue();
+        }
 
         Inbox twoInbox = new Inbox();
         start(TWO, members, twoInbox);
@@ -154,16 +158,36 @@ class PeerTransportTest {
     }
 
     @Test
+    void aNewConnectionFromAPeerReplacesItsOlderOneOnThatPort() throws Exception {
+        Map<MemberId, PeerAddress> members = members(2);
+        Inbox oneInbox = new Inbox();
+        NettyPeerTransport one = start(ONE, members, oneInbox);
+        try (RawPeer halfOpen = new RawPeer(one.quorumAddress()).handshake(2);
+             RawPeer otherPort = new RawPeer(one.electionAddress()).handshake(2)) {
+            assertThat(HardenedServer.eventually(() -> one.acceptedPeers().contains(TWO), Duration.ofSeconds(5)))
+                    .isTrue();
+            NettyPeerTransport two = start(TWO, members, new Inbox());
+            two.send(commit(2, 1, 0));
+            assertThat(oneInbox.take(1)).containsExactly(commit(2, 1, 0));
+            assertThat(halfOpen.closedByAcceptor()).as("the older quorum connection of member 2").isTrue();
+            otherPort.frame(PeerCodec.encode(notification(2, 1, 1)));
+            assertThat(oneInbox.take(1)).as("the election port is untouched").containsExactly(notification(2, 1, 1));
+        }
+    }
+
+    @Test
     void sendingToAnUnreachablePeerNeverBlocksAndCountsEveryDrop() throws Exception {
         Map<MemberId, PeerAddress> members = members(2);
         NettyPeerTransport one = start(ONE, members, new Inbox(), new PeerLimits(16, 1 << 20, 20, 100, 2_000));
-        int count = 20_000;
-        for (long i = 0; i < count; i++) {
-            one.send(i % 2 == 0 ? commit(1, 2, i) : notification(1, 2, i));
+        try (Closeable absent = holdWithoutListening(members.get(TWO))) {
+            int count = 20_000;
+            for (long i = 0; i < count; i++) {
+                one.send(i % 2 == 0 ? commit(1, 2, i) : notification(1, 2, i));
+            }
+            assertThat(HardenedServer.eventually(() -> one.droppedMessages() == count, Duration.ofSeconds(10)))
+                    .as("dropped %d of %d", one.droppedMessages(), count).isTrue();
+            assertThat(one.connectedPeers()).isEmpty();
         }
-        assertThat(HardenedServer.eventually(() -> one.droppedMessages() == count, Duration.ofSeconds(10)))
-                .as("dropped %d of %d", one.droppedMessages(), count).isTrue();
-        assertThat(one.connectedPeers()).isEmpty();
     }
 
     @Test
