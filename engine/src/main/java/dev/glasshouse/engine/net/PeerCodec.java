@@ -38,7 +38,7 @@ import dev.glasshouse.engine.wire.WireFormatException;
  *  18  ZabMessage.Ack            zxid
  *  19  ZabMessage.Commit         zxid
  *  20  ZabMessage.Inform         proposal
- *  21  ZabMessage.Ping           epoch:long
+ *  21  ZabMessage.Ping           epoch:long round:long
  *  30  ToLeader OpenSession      sessionId:long timeoutMillis:int password:buffer
  *  31  ToLeader Write            sessionId:long cxid:int type:int body:buffer count:int identity{count}
  *                                (body holds the request record of opcode type, as the client

@@ -98,11 +98,11 @@ final class ZabCodec {
 
     // PING's fields live only in these two methods, so a new field is a change of one line in each.
     private static void writePing(Ping ping, JuteOutput out) {
-        out.writeLong(ping.epoch());
+        out.writeLong(ping.epoch()).writeLong(ping.round());
     }
 
     private static Ping readPing(MemberId from, MemberId to, JuteInput in) {
-        return new Ping(from, to, in.readLong());
+        return new Ping(from, to, in.readLong(), in.readLong());
     }
 
     private static void writeSyncLog(SyncLog log, JuteOutput out) {

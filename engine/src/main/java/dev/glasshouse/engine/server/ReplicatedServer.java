@@ -6,6 +6,8 @@ import dev.glasshouse.engine.net.ClientLimits;
 import dev.glasshouse.engine.net.ClientServer;
 import dev.glasshouse.engine.net.NettyPeerTransport;
 import dev.glasshouse.engine.net.PeerAddress;
+import dev.glasshouse.engine.net.PeerLimits;
+import dev.glasshouse.engine.net.PeerTransport;
 import dev.glasshouse.engine.net.RequestThrottle;
 import dev.glasshouse.engine.persist.EpochFiles;
 import dev.glasshouse.engine.persist.FileDisk;
@@ -28,6 +30,7 @@ import dev.glasshouse.engine.server.config.EnsembleMember;
 import dev.glasshouse.engine.server.config.PersistenceConfig;
 import dev.glasshouse.engine.server.config.ServerConfig;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -104,7 +107,7 @@ public final class ReplicatedServer implements AutoCloseable {
         ReplicatedEventLoop eventLoop = new ReplicatedEventLoop(replica, pipeline, clock,
                 new ReplicatedEventLoop.Setup(self, tickMillis, txnLog, epochFiles::write,
                         persistence.fsyncWarningThresholdMillis(), throttle::finished, events),
-                receiver -> new NettyPeerTransport(self, peerAddresses(ensemble), receiver));
+                receiver -> startTransport(self, ensemble, receiver));
         EnsembleMember me = ensemble.self();
         int clientPort = me.clientPort().orElse(config.clientPort());
         InetSocketAddress address = me.clientHost().or(config::clientPortAddress)
@@ -131,6 +134,15 @@ public final class ReplicatedServer implements AutoCloseable {
         } catch (RuntimeException e) {
             eventLoop.close();
             throw e;
+        }
+    }
+
+    private static PeerTransport startTransport(MemberId self, EnsembleConfig ensemble, PeerTransport.Receiver receiver) {
+        try {
+            return NettyPeerTransport.start(self, peerAddresses(ensemble), receiver, PeerLimits.DEFAULTS);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on the quorum and election ports of member " + self
+                    + " (" + e.getMessage() + "); another process may hold them", e);
         }
     }
 

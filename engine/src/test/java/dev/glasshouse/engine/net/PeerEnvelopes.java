@@ -69,7 +69,7 @@ final class PeerEnvelopes {
                 Map.entry("Ack", g -> g.replication(new ZabMessage.Ack(g.member(), g.member(), g.zxid()))),
                 Map.entry("Commit", g -> g.replication(new ZabMessage.Commit(g.member(), g.member(), g.zxid()))),
                 Map.entry("Inform", g -> g.replication(new ZabMessage.Inform(g.member(), g.member(), g.proposal()))),
-                Map.entry("Ping", g -> g.replication(new ZabMessage.Ping(g.member(), g.member(), g.random.nextLong()))),
+                Map.entry("Ping", g -> g.replication(new ZabMessage.Ping(g.member(), g.member(), g.random.nextLong(), g.random.nextLong()))),
                 Map.entry("OpenSession", g -> g.toLeader(new LeaderRequest.OpenSession(g.random.nextLong(),
                         g.random.nextInt(), g.bytes(16)))),
                 Map.entry("Write", g -> g.toLeader(g.write(g.pick(OpCode.values())))),
