@@ -347,6 +347,21 @@ class ZooCfgEnsembleTest {
     }
 
     @Test
+    void shippedEnsembleExampleParses() throws IOException, ConfigException {
+        String example = Files.readString(Path.of("..", "conf", "zoo-ensemble-example.cfg"), StandardCharsets.UTF_8)
+                .replace("dataDir=./data", "dataDir=" + dataDir);
+        myId("4");
+
+        ParsedConfig parsed = parse(example);
+
+        EnsembleConfig ensemble = parsed.config().ensemble().orElseThrow();
+        assertThat(ensemble.voters()).hasSize(3);
+        assertThat(ensemble.self().observer()).isTrue();
+        assertThat(parsed.config().clientPort()).isEqualTo(2181);
+        assertThat(parsed.warnings()).isEmpty();
+    }
+
+    @Test
     void standaloneConfigurationHasNoEnsembleAndWithEnsembleSetsOne() {
         ServerConfig standalone = ServerConfig.defaults(dataDir, 2181);
         EnsembleConfig ensemble = new EnsembleConfig(3, new TreeMap<>(java.util.Map.of(3, member(3, "zk3", false))),
