@@ -121,6 +121,8 @@ final class ReplicatedEventLoop implements ClientListener, PeerTransport.Receive
             return t;
         });
         this.committer = new GroupCommitter(setup.txnLog(), this, setup.fsyncWarningMillis(), String.valueOf(self.value()));
+        // Until it leads, a member prepares nothing; its history may jump from epoch to epoch.
+        pipeline.serveAsLearner();
         this.transport = transportFactory.apply(this);
         thread.execute(() -> MDC.put("member", String.valueOf(self.value())));
     }

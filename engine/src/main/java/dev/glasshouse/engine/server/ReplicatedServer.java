@@ -79,9 +79,9 @@ public final class ReplicatedServer implements AutoCloseable {
         Recovered recovered;
         try {
             logDisk = new FileDisk(config.dataLogDir().resolve(StandaloneServer.VERSION_DIR));
-            epochFiles = new EpochFiles(config.dataDir().resolve(StandaloneServer.VERSION_DIR));
-            Epochs epochs = epochFiles.read();
-            List<Proposal> history = ReplicatedLogReader.read(logDisk);
+            epochFiles = new EpochFiles(new FileDisk(config.dataDir().resolve(StandaloneServer.VERSION_DIR)));
+            Epochs epochs = new Epochs(epochFiles.acceptedEpoch(), epochFiles.currentEpoch());
+            List<Proposal> history = ReplicatedLogReader.readAll(logDisk);
             recovered = new Recovered(epochs, history);
         } catch (IOException e) {
             log.error("Cannot start: {}", e.getMessage());
@@ -105,7 +105,7 @@ public final class ReplicatedServer implements AutoCloseable {
         // Timers run often enough for the election's 200 ms waits and ZAB's pings every half tick.
         long tickMillis = Math.max(5, Math.min(50, config.tickTimeMillis() / 4));
         ReplicatedEventLoop eventLoop = new ReplicatedEventLoop(replica, pipeline, clock,
-                new ReplicatedEventLoop.Setup(self, tickMillis, txnLog, epochFiles::write,
+                new ReplicatedEventLoop.Setup(self, tickMillis, txnLog, epochs -> writeEpochs(epochFiles, epochs),
                         persistence.fsyncWarningThresholdMillis(), throttle::finished, events),
                 receiver -> startTransport(self, ensemble, receiver));
         EnsembleMember me = ensemble.self();
@@ -135,6 +135,12 @@ public final class ReplicatedServer implements AutoCloseable {
             eventLoop.close();
             throw e;
         }
+    }
+
+    /** acceptedEpoch first: currentEpoch never exceeds it on disk either. */
+    private static void writeEpochs(EpochFiles files, Epochs epochs) throws IOException {
+        files.writeAcceptedEpoch(epochs.acceptedEpoch());
+        files.writeCurrentEpoch(epochs.currentEpoch());
     }
 
     private static PeerTransport startTransport(MemberId self, EnsembleConfig ensemble, PeerTransport.Receiver receiver) {
