@@ -181,6 +181,22 @@ final class Leading implements ZabRole {
                 : Optional.of("only " + inTouch + " in touch within syncLimit");
     }
 
+    @Override
+    public ZabPhase phase() {
+        if (established) {
+            return ZabPhase.BROADCAST;
+        }
+        return syncing ? ZabPhase.SYNCHRONIZATION : ZabPhase.DISCOVERY;
+    }
+
+    /** Every learner connected to this leader, in id order. */
+    List<LearnerView> learnerViews() {
+        List<LearnerView> views = new java.util.ArrayList<>();
+        learners.forEach((learner, session) -> views.add(new LearnerView(learner, verifier.isObserver(learner),
+                session.phase == Phase.SYNCED, session.ackedThrough)));
+        return views;
+    }
+
     /** Numbers, logs and sends one transaction; only while established. */
     Proposal propose(byte[] payload, Outbox out) {
         Check.state(established, "%s proposing before it is established in epoch %d", self, epoch);
