@@ -220,7 +220,7 @@ final class Leading implements ZabRole {
 
     /**
      * Confirms, for {@code token}, that this leader still leads: starts a ping round at once and
-     * reports {@link LeadershipConfirmed} with today's committed zxid once a quorum of voters answered
+     * reports {@link LeadershipConfirmed} with the zxid committed now once a quorum of voters answered
      * it (at once when the leader alone is a quorum). Only while established.
      */
     void confirm(long token, Outbox out) {
