@@ -133,6 +133,9 @@ final class PeerInboundHandler extends ChannelInboundHandlerAdapter {
             handshakeDeadline.cancel(false);
         }
         rules.accepted().remove(context.channel());
+        if (peer.isPresent() && port == PeerPort.QUORUM) {
+            rules.receiver().linkClosed(peer.get());
+        }
         context.fireChannelInactive();
     }
 

@@ -11,6 +11,15 @@ public interface PeerTransport extends AutoCloseable {
     /** Told of each message that arrived, on a transport thread; it must only enqueue. */
     interface Receiver {
         void received(PeerEnvelope envelope);
+
+        /**
+         * The connection on which {@code peer} sent this member its quorum traffic closed: the peer
+         * died, or the link broke and what it sent since may be lost. A learner whose leader this is
+         * stops following at once, as ZooKeeper's does when its socket closes, instead of waiting out
+         * syncLimit. Called on a transport thread; it must only enqueue.
+         */
+        default void linkClosed(dev.glasshouse.engine.quorum.MemberId peer) {
+        }
     }
 
     /** Queues {@code envelope} for {@code envelope.to()}; returns at once. */

@@ -108,6 +108,8 @@ final class ReplicatedEventLoop implements ClientListener, PeerTransport.Receive
     private volatile Role publishedRole = Role.LOOKING;
     private volatile boolean publishedServing;
     private boolean failed;
+    /** Cut off from its peers by an operator or a test: every peer message in or out is dropped. */
+    private boolean cutOff;
 
     ReplicatedEventLoop(Replica replica, Pipeline pipeline, Clock clock, Setup setup,
                         Function<PeerTransport.Receiver, PeerTransport> transportFactory) {
@@ -174,6 +176,35 @@ final class ReplicatedEventLoop implements ClientListener, PeerTransport.Receive
         submit(() -> onPeer(envelope));
     }
 
+    @Override
+    public void linkClosed(MemberId peer) {
+        submit(() -> {
+            boolean fromLeader = replica.leader().map(vote -> vote.leader().equals(peer)).orElse(false);
+            if (!cutOff && fromLeader && role != Role.LEADING && role != Role.LOOKING) {
+                log.info("Connection from leader {} closed; looking for a leader", peer);
+                perform(replica.onLeaderLost(clock.nowMillis()));
+            }
+        });
+    }
+
+    /**
+     * Cuts this member off from its peers, or reconnects it: a network partition on demand, with
+     * every connection left open so that nobody notices but by silence, the hardest case for a
+     * deposed leader. For failover demonstrations and tests.
+     */
+    void cutOff(boolean isolated) {
+        submit(() -> {
+            cutOff = isolated;
+            log.warn(isolated ? "Cut off from every peer on request" : "Reconnected to the peers on request");
+        });
+    }
+
+    private void sendPeer(PeerEnvelope envelope) {
+        if (!cutOff) {
+            transport.send(envelope);
+        }
+    }
+
     /** On the sync thread: the batch is durable; tell the replica on the event loop. */
     @Override
     public void durable(List<Transaction> batch) {
@@ -234,6 +265,9 @@ final class ReplicatedEventLoop implements ClientListener, PeerTransport.Receive
     // ---- peers ----
 
     private void onPeer(PeerEnvelope envelope) {
+        if (cutOff) {
+            return;
+        }
         long now = clock.nowMillis();
         if (envelope instanceof PeerEnvelope.Replication replication) {
             perform(replica.onPeerMessage(replication.message(), now));
@@ -264,7 +298,7 @@ final class ReplicatedEventLoop implements ClientListener, PeerTransport.Receive
             onLeaderRequest(self, request);
             return;
         }
-        replica.leader().ifPresent(vote -> transport.send(new PeerEnvelope.ToLeader(self, vote.leader(), request)));
+        replica.leader().ifPresent(vote -> sendPeer(new PeerEnvelope.ToLeader(self, vote.leader(), request)));
     }
 
     // ---- effects ----
@@ -288,7 +322,7 @@ final class ReplicatedEventLoop implements ClientListener, PeerTransport.Receive
             }
         }
         for (PeerMessage message : effects.toSend()) {
-            transport.send(new PeerEnvelope.Replication(message));
+            sendPeer(new PeerEnvelope.Replication(message));
         }
         long now = clock.nowMillis();
         for (Proposal proposal : effects.toCommit()) {
@@ -314,7 +348,7 @@ final class ReplicatedEventLoop implements ClientListener, PeerTransport.Receive
         if (pending.from().equals(self)) {
             performPipeline(pipeline.onSyncPoint(point, clock.nowMillis()));
         } else {
-            transport.send(new PeerEnvelope.SyncReached(self, pending.from(), point));
+            sendPeer(new PeerEnvelope.SyncReached(self, pending.from(), point));
         }
     }
 

@@ -181,6 +181,15 @@ public final class ReplicatedServer implements AutoCloseable {
         return eventLoop.inspect(Pipeline::lastAppliedZxid);
     }
 
+    /**
+     * Cuts the member off from every peer (true) or reconnects it (false), leaving its connections
+     * open: the network partition of a failover demonstration. Clients stay connected until the
+     * member notices it lost its quorum or its leader.
+     */
+    public void cutOff(boolean isolated) {
+        eventLoop.cutOff(isolated);
+    }
+
     /** The member's role as of its last step. */
     public Role role() {
         return eventLoop.role();

@@ -174,6 +174,35 @@ class ReplicatedServerTest {
         return zk.exists(path, false) == null;
     }
 
+    /**
+     * ZOOKEEPER-1675: a leader cut off from its quorum still believes it leads for up to syncLimit,
+     * and ZooKeeper's would answer a sync at once from its stale state. Ours must first hear from a
+     * quorum, which it cannot, so the sync fails with the connection instead of answering stale data.
+     */
+    @Test
+    void aSyncOnACutOffLeaderNeverAnswersFromStaleState() throws Exception {
+        ensemble = InProcessEnsemble.start(directory, 3, 0);
+        int oldLeader = ensemble.awaitServing();
+        ZooKeeper onOldLeader = connectTo(oldLeader);
+        onOldLeader.create("/k", "old".getBytes(StandardCharsets.UTF_8), ZooDefs.Ids.OPEN_ACL_UNSAFE,
+                CreateMode.PERSISTENT);
+        ensemble.member(oldLeader).cutOff(true);
+        CompletableFuture<Integer> synced = new CompletableFuture<>();
+        onOldLeader.sync("/k", (rc, path, ctx) -> synced.complete(rc), null);
+
+        List<Integer> others = ensemble.runningIds().stream().filter(id -> id != oldLeader).toList();
+        InProcessEnsemble.await(() -> others.stream().anyMatch(id -> ensemble.member(id).isServing()
+                && ensemble.member(id).role() == dev.glasshouse.engine.quorum.Role.LEADING), "a new leader");
+        ZooKeeper onNewQuorum = connect(ensemble.connectString(others), 10_000);
+        onNewQuorum.setData("/k", "new".getBytes(StandardCharsets.UTF_8), -1);
+
+        assertThat(synced.get(30, TimeUnit.SECONDS)).as("result code of the sync on the cut-off leader")
+                .isEqualTo(KeeperException.Code.CONNECTIONLOSS.intValue());
+        ensemble.member(oldLeader).cutOff(false);
+        ensemble.awaitServing();
+        assertThat(syncAndRead(connectTo(oldLeader), "/k")).isEqualTo("new");
+    }
+
     @Test
     void anObserverServesReadsAndWritesWithoutVoting() throws Exception {
         ensemble = InProcessEnsemble.start(directory, 3, 1);
