@@ -27,6 +27,10 @@ import java.util.stream.Collectors;
  * crashes of real processes are the ITs' job.
  */
 final class InProcessEnsemble implements AutoCloseable {
+    /**
+     * Short ticks make failover quick (syncLimit 5 = half a second of silence); sessions may still
+     * last 30 s, so a test's session outlives any failover it provokes.
+     */
     static final int TICK_MILLIS = 100;
 
     private final Path directory;
@@ -64,7 +68,7 @@ final class InProcessEnsemble implements AutoCloseable {
         Files.writeString(dir.resolve("myid"), id + "\n", StandardCharsets.UTF_8);
         Path cfg = dir.resolve("zoo.cfg");
         Files.writeString(cfg, "tickTime=" + TICK_MILLIS + "\ninitLimit=10\nsyncLimit=5\ndataDir=" + dir
-                + "\nforceSync=no\n4lw.commands.whitelist=*\nadmin.enableServer=false\n" + serverLines
+                + "\nforceSync=no\nmaxSessionTimeout=30000\n4lw.commands.whitelist=*\nadmin.enableServer=false\n" + serverLines
                 + (id > voters ? "peerType=observer\n" : ""), StandardCharsets.UTF_8);
         running.put(id, ReplicatedServer.start(ZooCfgParser.parse(cfg).config()));
     }
