@@ -22,7 +22,7 @@ final class MemberConfig {
     private MemberConfig() {
     }
 
-    /** {@code server.N=127.0.0.1:quorumPort:electionPort[:observer]} per member; none for a lone voter. */
+    /** {@code server.N=127.0.0.1:quorumPort:electionPort[:observer];127.0.0.1:clientPort}; none for a lone voter. */
     static List<String> serverLines(List<LocalMember> members, int voters) {
         if (members.size() == 1) {
             return List.of();
@@ -31,7 +31,7 @@ final class MemberConfig {
         for (LocalMember member : members) {
             MemberPorts ports = member.ports();
             lines.add("server." + member.id() + "=127.0.0.1:" + ports.quorum() + ":" + ports.election()
-                    + (member.id() > voters ? ":observer" : ""));
+                    + (member.id() > voters ? ":observer" : "") + ";127.0.0.1:" + ports.client());
         }
         return lines;
     }
@@ -52,6 +52,11 @@ final class MemberConfig {
                 "4lw.commands.whitelist=*"));
         if (observer) {
             lines.add("peerType=observer");
+        }
+        if (!serverLines.isEmpty()) {
+            // One voter with observers: ZooKeeper would run that voter standalone and leave the observers
+            // nothing to observe, so the ensemble asks for a real (single-voter) quorum.
+            lines.add("standaloneEnabled=false");
         }
         lines.addAll(serverLines);
         return lines;

@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class EnsembleShellTest {
     private final FakeEnsemble ensemble = new FakeEnsemble();
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    private final EnsembleShell shell = new EnsembleShell(ensemble, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    private final EnsembleShell shell =
+            new EnsembleShell(ensemble, new PrintStream(bytes, true, StandardCharsets.UTF_8));
 
     @Test
     void killingTheLeaderKillsThatMemberAndExplainsTheElection() throws Exception {

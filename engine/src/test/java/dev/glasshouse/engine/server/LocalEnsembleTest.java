@@ -61,11 +61,14 @@ class LocalEnsembleTest {
         members.get(2).writeConfig(MemberConfig.lines(members.get(2), serverLines, true));
 
         String config = Files.readString(dir.resolve("member-3/zoo.cfg"));
-        assertThat(config).contains("server.1=127.0.0.1:" + ports.get(0).quorum() + ":" + ports.get(0).election()
-                        + "\n", "server.3=127.0.0.1:" + ports.get(2).quorum() + ":" + ports.get(2).election()
-                        + ":observer", "peerType=observer", "clientPort=" + ports.get(2).client(), "tickTime=500",
-                "initLimit=10", "syncLimit=5", "forceSync=yes", "4lw.commands.whitelist=*",
-                "admin.enableServer=false");
+        assertThat(config).contains(
+                "server.1=127.0.0.1:" + ports.get(0).quorum() + ":" + ports.get(0).election() + ";127.0.0.1:"
+                        + ports.get(0).client() + "\n",
+                "server.3=127.0.0.1:" + ports.get(2).quorum() + ":" + ports.get(2).election() + ":observer;127.0.0.1:"
+                        + ports.get(2).client(),
+                "peerType=observer", "clientPort=" + ports.get(2).client(), "tickTime=500", "initLimit=10",
+                "syncLimit=5", "forceSync=yes", "4lw.commands.whitelist=*", "admin.enableServer=false",
+                "standaloneEnabled=false");
         assertThat(Files.readString(dir.resolve("member-3/data/myid")).trim()).isEqualTo("3");
         assertThat(ports.stream().flatMap(p -> Stream.of(p.client(), p.quorum(), p.election()))
                 .distinct()).hasSize(9);
