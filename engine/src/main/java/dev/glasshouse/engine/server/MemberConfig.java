@@ -18,6 +18,13 @@ import java.util.List;
 final class MemberConfig {
     static final int TICK_MILLIS = 500;
     private static final String HEAP = "-Xmx160m";
+    /**
+     * The class each member runs, {@link Main} unless this system property names another: the failover
+     * ITs run against Apache ZooKeeper's members with
+     * {@code -Dglasshouse.member.main=org.apache.zookeeper.server.quorum.QuorumPeerMain} (on the test class
+     * path only), which shows that what they check is what ZooKeeper itself does.
+     */
+    static final String MAIN_CLASS_PROPERTY = "glasshouse.member.main";
 
     private MemberConfig() {
     }
@@ -71,6 +78,6 @@ final class MemberConfig {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         return List.of(java.toString(), HEAP, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Dlogback.configurationFile=logback.xml", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), member.config().toAbsolutePath().toString());
+                System.getProperty(MAIN_CLASS_PROPERTY, Main.class.getName()), member.config().toAbsolutePath().toString());
     }
 }
