@@ -21,12 +21,19 @@ import java.util.function.Function;
 
 /**
  * The commands of ZooKeeper's AdminServer, by primary name and alias, answering with ZooKeeper's
- * JSON field names. Quorum commands answer for a standalone member until replication lands;
- * snapshot and restore check ZooKeeper's authentication and then say they are not available,
- * because this member has no durable storage to stream yet. Thread-safe.
+ * JSON field names, plus Glasshouse's {@code quorum} command (the member's whole {@code QuorumState}
+ * for the consoles). As in ZooKeeper, a member that is not serving (electing, or a learner not yet
+ * synced) refuses every command except {@code environment}, {@code monitor}, {@code zabstate} and
+ * {@code quorum}, which operators need during an election. Snapshot and restore check ZooKeeper's
+ * authentication and then say they are not available, because this member has no durable storage
+ * to stream yet. Thread-safe.
  */
 public final class AdminCommands {
-    private record Command(String primaryName, Function<Optional<String>, CompletableFuture<CommandResult>> run) {
+    /** ZooKeeper's answer, with HTTP 200, to a command that needs a serving member. */
+    static final String NOT_SERVING = "This ZooKeeper instance is not currently serving requests";
+
+    private record Command(String primaryName, boolean servingRequired,
+                           Function<Optional<String>, CompletableFuture<CommandResult>> run) {
     }
 
     private final MemberStatus status;
@@ -45,14 +52,16 @@ public final class AdminCommands {
         });
         register(List.of("dirs"), ignored -> now(dirs()));
         register(List.of("dump"), ignored -> status.state().thenApply(this::dump));
-        register(List.of("environment", "env", "envi"), ignored -> now(new LinkedHashMap<>(status.environment())));
+        registerAnytime(List.of("environment", "env", "envi"),
+                ignored -> now(new LinkedHashMap<>(status.environment())));
         register(List.of("is_read_only", "isro"), ignored -> now(Map.of("read_only", status.readOnly())));
         register(List.of("last_snapshot", "lsnp"), ignored -> now(lastSnapshot()));
-        register(List.of("leader", "lead"), ignored -> now(leader()));
-        register(List.of("monitor", "mntr"), ignored -> status.state()
+        register(List.of("leader", "lead"), ignored -> now(QuorumFields.leader(status.quorum())));
+        registerAnytime(List.of("monitor", "mntr"), ignored -> status.state()
                 .thenApply(state -> CommandResult.ok(MonitorValues.all(status, state))));
-        register(List.of("observers", "obsr"), ignored -> now(Map.of("observers", List.of(),
-                "synced_observers", 0)));
+        register(List.of("observers", "obsr"), ignored -> now(QuorumFields.observers(status.quorum())));
+        registerAnytime(List.of("quorum"), ignored -> status.quorumState()
+                .thenApply(quorum -> CommandResult.ok(QuorumFields.quorum(quorum))));
         register(List.of("ruok"), ignored -> now(Map.of()));
         register(List.of("server_stats", "srvr"), ignored -> status.state().thenApply(state -> stats(state, false)));
         register(List.of("stats", "stat"), ignored -> status.state().thenApply(state -> stats(state, true)));
@@ -60,19 +69,30 @@ public final class AdminCommands {
             status.resetTraffic();
             return now(Map.of());
         });
-        register(List.of("voting_view"), ignored -> now(Map.of("current_config", Map.of())));
+        register(List.of("voting_view"), ignored -> now(QuorumFields.votingView(status.quorum())));
         register(List.of("watches", "wchc"), ignored -> status.watches().thenApply(report ->
                 CommandResult.ok(Map.of("session_id_to_watched_paths", new TreeMap<>(report.pathsBySession())))));
         register(List.of("watches_by_path", "wchp"), ignored -> status.watches().thenApply(report ->
                 CommandResult.ok(Map.of("path_to_session_ids", new TreeMap<>(report.sessionsByPath())))));
         register(List.of("watch_summary", "wchs"), ignored -> status.watches().thenApply(this::watchSummary));
-        register(List.of("zabstate"), ignored -> now(zabState()));
-        register(List.of("snapshot", "snap"), authorization -> withRootAll(authorization, "snapshot"));
-        register(List.of("restore", "rest"), authorization -> withRootAll(authorization, "restore"));
+        registerAnytime(List.of("zabstate"), ignored -> now(QuorumFields.zabState(status.quorum())));
+        // Authentication comes first for these two, whatever the member's state.
+        registerAnytime(List.of("snapshot", "snap"), authorization -> withRootAll(authorization, "snapshot"));
+        registerAnytime(List.of("restore", "rest"), authorization -> withRootAll(authorization, "restore"));
     }
 
+    /** A command that answers only while the member serves, as most of ZooKeeper's do. */
     private void register(List<String> names, Function<Optional<String>, CompletableFuture<CommandResult>> run) {
-        Command command = new Command(names.get(0), run);
+        add(new Command(names.get(0), true, run), names);
+    }
+
+    /** A command that answers in every state (ZooKeeper's {@code serverRequired=false}). */
+    private void registerAnytime(List<String> names,
+                                 Function<Optional<String>, CompletableFuture<CommandResult>> run) {
+        add(new Command(names.get(0), false, run), names);
+    }
+
+    private void add(Command command, List<String> names) {
         names.forEach(name -> byName.put(name, command));
     }
 
@@ -97,6 +117,10 @@ public final class AdminCommands {
         if (command == null) {
             CommandResult unknown = CommandResult.failed("Unknown command: " + name, 200);
             return CompletableFuture.completedFuture(Map.entry(200, unknown.toJson(name)));
+        }
+        if (command.servingRequired() && !status.serving()) {
+            return CompletableFuture.completedFuture(Map.entry(200,
+                    CommandResult.failed(NOT_SERVING, 200).toJson(command.primaryName())));
         }
         return command.run().apply(authorization)
                 .thenApply(result -> Map.entry(result.httpStatus(), result.toJson(command.primaryName())));
@@ -139,21 +163,6 @@ public final class AdminCommands {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("zxid", Long.toHexString(snapshot.zxid()));
         fields.put("timestamp", snapshot.timestampSeconds());
-        return fields;
-    }
-
-    private Map<String, Object> leader() {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("is_leader", false);
-        fields.put("leader_id", -1);
-        fields.put("leader_ip", "");
-        return fields;
-    }
-
-    private Map<String, Object> zabState() {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("voting", false);
-        fields.put("zabstate", "");
         return fields;
     }
 

@@ -4,6 +4,7 @@ import dev.glasshouse.engine.admin.api.ConnectionInfo;
 import dev.glasshouse.engine.admin.api.ConnectionTraffic;
 import dev.glasshouse.engine.admin.api.MemberConfiguration;
 import dev.glasshouse.engine.admin.api.MemberState;
+import dev.glasshouse.engine.admin.api.QuorumState;
 import dev.glasshouse.engine.admin.api.TrafficStats;
 import dev.glasshouse.engine.net.FourLetterWordResponder;
 import java.util.Set;
@@ -12,13 +13,19 @@ import java.util.concurrent.CompletableFuture;
 /**
  * ZooKeeper's four-letter words with ZooKeeper's text layout, so that {@code zkServer.sh status},
  * kazoo, exporters and shell scripts that parse them keep working. A word that ZooKeeper knows but
- * the whitelist leaves out gets ZooKeeper's refusal. Thread-safe; answers are rendered on the
- * calling thread from values the member's event loop copied.
+ * the whitelist leaves out gets ZooKeeper's refusal. A member that is not serving (electing, or a
+ * learner not yet synced) answers ZooKeeper's "not currently serving" line to the words ZooKeeper
+ * refuses then, and {@code null} to {@code isro}, so that {@code zkServer.sh status} and exporters
+ * read it as they read ZooKeeper. Thread-safe; answers are rendered on the calling thread from
+ * values the member's event loop copied or published.
  */
 public final class FourLetterWords implements FourLetterWordResponder {
     /** Every word ZooKeeper 3.9 recognises on the client port. */
     static final Set<String> KNOWN = Set.of("ruok", "stat", "srvr", "conf", "cons", "crst", "dump", "envi", "mntr",
             "wchs", "wchc", "wchp", "isro", "dirs", "srst", "gtmk", "stmk", "hash");
+    /** The words whose ZooKeeper command checks {@code isZKServerRunning()} first. */
+    static final Set<String> NEED_SERVING = Set.of("stat", "srvr", "conf", "cons", "crst", "dump", "mntr", "wchs",
+            "wchc", "wchp", "dirs", "srst", "hash");
 
     private final MemberStatus status;
     private final Set<String> whitelist;
@@ -38,9 +45,12 @@ public final class FourLetterWords implements FourLetterWordResponder {
         if (!whitelist.contains(word)) {
             return CompletableFuture.completedFuture(word + " is not executed because it is not in the whitelist.\n");
         }
+        if (NEED_SERVING.contains(word) && !status.serving()) {
+            return CompletableFuture.completedFuture(AdminCommands.NOT_SERVING + "\n");
+        }
         return switch (word) {
             case "ruok" -> CompletableFuture.completedFuture("imok");
-            case "isro" -> CompletableFuture.completedFuture(status.readOnly() ? "ro" : "rw");
+            case "isro" -> CompletableFuture.completedFuture(readOnlyAnswer());
             case "srvr" -> status.state().thenApply(state -> serverStats(state, false));
             case "stat" -> status.state().thenApply(state -> serverStats(state, true));
             case "conf" -> CompletableFuture.completedFuture(configuration());
@@ -61,6 +71,13 @@ public final class FourLetterWords implements FourLetterWordResponder {
         };
     }
 
+    private String readOnlyAnswer() {
+        if (!status.serving()) {
+            return "null";
+        }
+        return status.readOnly() ? "ro" : "rw";
+    }
+
     private CompletableFuture<String> reset(boolean connections) {
         if (connections) {
             status.resetConnections();
@@ -70,8 +87,16 @@ public final class FourLetterWords implements FourLetterWordResponder {
         return CompletableFuture.completedFuture("Server stats reset.\n");
     }
 
+    /**
+     * ZooKeeper's {@code StatCommand}. The {@code Zxid:} line of a standalone member is its last
+     * applied zxid; a replicated member shows the last zxid it knows committed.
+     */
     private String serverStats(MemberState state, boolean withClients) {
+        QuorumState quorum = status.quorum();
         StringBuilder out = new StringBuilder("Zookeeper version: ").append(status.version()).append('\n');
+        if (quorum.readOnly()) {
+            out.append("READ-ONLY mode; serving only read-only clients\n");
+        }
         if (withClients) {
             out.append("Clients:\n");
             for (ConnectionInfo connection : status.connections(state)) {
@@ -89,8 +114,9 @@ public final class FourLetterWords implements FourLetterWordResponder {
                 .append("Sent: ").append(traffic.packetsSent()).append('\n')
                 .append("Connections: ").append(state.counts().connectionCount()).append('\n')
                 .append("Outstanding: ").append(traffic.outstandingRequests()).append('\n')
-                .append("Zxid: 0x").append(Long.toHexString(state.counts().lastZxid())).append('\n')
-                .append("Mode: ").append(status.mode()).append('\n')
+                .append("Zxid: 0x").append(Long.toHexString(quorum.isStandalone() ? state.counts().lastZxid()
+                        : quorum.lastCommittedZxid())).append('\n')
+                .append("Mode: ").append(MemberStatus.mode(quorum)).append('\n')
                 .append("Node count: ").append(state.counts().znodeCount()).append('\n');
         return out.toString();
     }

@@ -4,6 +4,7 @@ import dev.glasshouse.engine.admin.api.ConnectionInfo;
 import dev.glasshouse.engine.admin.api.ConnectionTraffic;
 import dev.glasshouse.engine.admin.api.MemberConfiguration;
 import dev.glasshouse.engine.admin.api.MemberState;
+import dev.glasshouse.engine.admin.api.QuorumState;
 import dev.glasshouse.engine.admin.api.SessionInfo;
 import dev.glasshouse.engine.admin.api.TrafficStats;
 import dev.glasshouse.engine.admin.api.WatchReport;
@@ -22,14 +23,16 @@ import java.util.function.Supplier;
 
 /**
  * Everything the four-letter words, the AdminServer and the metrics page report about one member:
- * its core state (read on the member's thread), client traffic, configuration and storage.
- * Thread-safe; methods that need the core return futures and never block the caller.
+ * its core state (read on the member's thread), its place in the ensemble, client traffic,
+ * configuration and storage. Thread-safe; methods that need the core return futures and never
+ * block the caller.
  */
 public final class MemberStatus {
     private final MemberInspector inspector;
     private final ServerStats traffic;
     private final Supplier<MemberConfiguration> configuration;
     private final StorageStatus storage;
+    private final QuorumStatus quorum;
     private final long startNanos = System.nanoTime();
 
     /**
@@ -38,19 +41,59 @@ public final class MemberStatus {
      */
     public MemberStatus(MemberInspector inspector, ServerStats traffic, Supplier<MemberConfiguration> configuration,
                         StorageStatus storage) {
+        this(inspector, traffic, configuration, storage,
+                () -> QuorumState.standalone(configuration.get().serverId()));
+    }
+
+    /**
+     * A member of an ensemble.
+     *
+     * @param quorum the member's published place in its ensemble
+     */
+    public MemberStatus(MemberInspector inspector, ServerStats traffic, Supplier<MemberConfiguration> configuration,
+                        StorageStatus storage, QuorumStatus quorum) {
         this.inspector = inspector;
         this.traffic = traffic;
         this.configuration = configuration;
         this.storage = storage;
+        this.quorum = quorum;
     }
 
-    /** Standalone until replication lands; then the member's role. */
+    /**
+     * The member's state as ZooKeeper's {@code Mode:} line and {@code zk_server_state} show it:
+     * {@code standalone}, {@code leader}, {@code follower}, {@code observer}, {@code looking}, or
+     * {@code read-only} while it serves read-only clients. From the latest published state; never blocks.
+     */
     public String mode() {
-        return "standalone";
+        return mode(quorum());
+    }
+
+    static String mode(QuorumState state) {
+        return state.readOnly() ? "read-only" : state.mode().serverState();
     }
 
     public boolean readOnly() {
-        return false;
+        return quorum().readOnly();
+    }
+
+    /**
+     * True while the member answers clients (ZooKeeper's {@code isRunning}): standalone, an
+     * established leader, a synced learner, or read-only. Commands ZooKeeper refuses while not
+     * serving are refused then.
+     */
+    public boolean serving() {
+        QuorumState state = quorum();
+        return state.serving() || state.readOnly();
+    }
+
+    /** The latest published place in the ensemble; never blocks. */
+    public QuorumState quorum() {
+        return quorum.latest();
+    }
+
+    /** The place in the ensemble as the member's event loop sees it now. */
+    public CompletableFuture<QuorumState> quorumState() {
+        return quorum.quorumState();
     }
 
     public String version() {

@@ -84,7 +84,10 @@ public final class FileDisk implements Disk {
 
     @Override
     public void delete(String name) throws IOException {
-        Files.deleteIfExists(dir.resolve(name));
+        // Disk promises a durable delete: a log segment cut off by a truncation must not come back after a crash.
+        if (Files.deleteIfExists(dir.resolve(name))) {
+            syncDirectory();
+        }
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.glasshouse.engine.request.Transaction;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.zip.CRC32C;
 
 /**
@@ -23,7 +24,8 @@ import java.util.zip.CRC32C;
  *
  * Integers are big-endian. Zxids strictly increase within and across segments. Each segment is grown
  * in {@code preAllocSize} steps of zeros so that a sync is a data-only {@code fdatasync}. A new segment
- * is started at every open and at every {@link #roll()}; older segments are never written again.
+ * is started at every open, at every {@link #roll()} and after every {@link #truncate(long)}; older
+ * segments are never appended to again (a truncation only cuts them).
  * Reading and recovery are {@link TxnLogReader}'s. Confined to the sync thread.
  */
 public final class FileTxnLog implements TxnLog {
@@ -115,6 +117,38 @@ public final class FileTxnLog implements TxnLog {
             segment.close();
             segment = null;
         }
+    }
+
+    /**
+     * Cuts the log after {@code zxid}: later segments are deleted newest first, then the segment
+     * holding the last kept record is cut at that record's end, so every crash point leaves a prefix
+     * of the log. The next append starts a new segment named after its own zxid.
+     */
+    @Override
+    public void truncate(long zxid) throws IOException {
+        if (buffer.position() != 0) {
+            throw new IllegalStateException("truncate with " + buffer.position() + " unsynced bytes");
+        }
+        if (zxid > lastZxid || zxid < 0) {
+            throw new IllegalStateException("truncate to 0x" + Long.toHexString(zxid) + " outside the log, which"
+                    + " ends at 0x" + Long.toHexString(lastZxid));
+        }
+        if (segment != null) {
+            segment.close();
+            segment = null;
+        }
+        LogCut cut = LogCut.find(disk, zxid);
+        List<String> segments = LogSegments.sorted(disk, LogSegments.LOG_PREFIX);
+        for (int i = segments.size() - 1; i >= 0; i--) {
+            long first = LogSegments.zxidOf(segments.get(i), LogSegments.LOG_PREFIX).orElseThrow();
+            if (cut.segment().isEmpty() || Long.compareUnsigned(first, cut.firstZxid()) > 0) {
+                disk.delete(segments.get(i));
+            }
+        }
+        if (!cut.segment().isEmpty()) {
+            disk.truncate(cut.segment(), cut.end());
+        }
+        lastZxid = zxid;
     }
 
     @Override

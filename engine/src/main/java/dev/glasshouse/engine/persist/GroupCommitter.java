@@ -10,9 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The log's sync thread (ZooKeeper's {@code SyncRequestProcessor}): takes transactions from the
- * event loop, appends everything that is queued, makes it durable with one fsync and only then
- * reports the batch as durable, in append order. A batch is cut at {@value #MAX_BATCH} transactions.
+ * The log's sync thread (ZooKeeper's {@code SyncRequestProcessor}): takes transactions, rolls and
+ * truncations from the event loop in one queue, appends everything that is queued, makes it durable
+ * with one fsync and only then reports the batch as durable, in append order. A batch is cut at
+ * {@value #MAX_BATCH} transactions; a roll or a truncation first syncs and reports what came before it.
  *
  * <p>Owns its {@link TxnLog}; the event loop only queues work. A failed write or sync is reported
  * once through {@link Listener#failed} and the thread stops: nothing after the last reported batch
@@ -24,11 +25,20 @@ public final class GroupCommitter implements AutoCloseable {
     private static final Object ROLL = new Object();
     private static final Object STOP = new Object();
 
+    /** Queued in order with appends: cut the log after {@code zxid} once everything before it is durable. */
+    private record Truncate(long zxid) {
+    }
+
     /** Told, on the sync thread, what became durable or that the log failed. */
     public interface Listener {
         void durable(List<Transaction> batch);
 
         void failed(IOException cause);
+
+        /** Every transaction after {@code zxid} is durably gone; appends queued after the truncation follow. */
+        default void truncated(long zxid) {
+            // Most listeners only track what became durable.
+        }
     }
 
     private final TxnLog txnLog;
@@ -56,6 +66,15 @@ public final class GroupCommitter implements AutoCloseable {
         queue.add(ROLL);
     }
 
+    /**
+     * Removes every transaction after {@code zxid} from the log, in order with appends: what was
+     * queued before is synced and reported first, what is queued after is appended after the cut.
+     * {@link Listener#truncated} reports the cut; a failure is reported like a failed sync.
+     */
+    public void truncate(long zxid) {
+        queue.add(new Truncate(zxid));
+    }
+
     private void run() {
         List<Transaction> batch = new ArrayList<>();
         try {
@@ -70,6 +89,10 @@ public final class GroupCommitter implements AutoCloseable {
                     if (next == ROLL) {
                         commit(batch);
                         txnLog.roll();
+                    } else if (next instanceof Truncate truncate) {
+                        commit(batch);
+                        txnLog.truncate(truncate.zxid());
+                        listener.truncated(truncate.zxid());
                     } else {
                         Transaction transaction = (Transaction) next;
                         txnLog.append(transaction);

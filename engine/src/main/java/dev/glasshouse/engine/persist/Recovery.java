@@ -69,7 +69,7 @@ public final class Recovery {
      * Segments after the last one holding a record hold none (a crash cut them before their first
      * record was synced); the next segment may need one of their names, so they go.
      */
-    private static void removeEmptySegments(Disk logDisk, String lastWithRecords) throws IOException {
+    static void removeEmptySegments(Disk logDisk, String lastWithRecords) throws IOException {
         long after = LogSegments.zxidOf(lastWithRecords, LogSegments.LOG_PREFIX).orElse(-1L);
         for (String segment : LogSegments.sorted(logDisk, LogSegments.LOG_PREFIX)) {
             long first = LogSegments.zxidOf(segment, LogSegments.LOG_PREFIX).orElseThrow();
@@ -80,7 +80,7 @@ public final class Recovery {
         }
     }
 
-    private static void finish(TxnLogReader.End end, Disk logDisk) throws IOException {
+    static void finish(TxnLogReader.End end, Disk logDisk) throws IOException {
         if (end instanceof TxnLogReader.End.TornTail torn) {
             String file = logDisk.describe(torn.segment());
             if (torn.offset() == 0) {

@@ -26,6 +26,16 @@ public interface TxnLog extends AutoCloseable {
      */
     void roll() throws IOException;
 
+    /**
+     * Durably removes every transaction after {@code zxid} (a follower dropping what the new leader
+     * never committed), so that the next append continues after {@code zxid}. Only between syncs:
+     * nothing may be buffered. A crash part way leaves a prefix of the log that still holds
+     * everything up to {@code zxid}; the caller repeats the truncation after recovery.
+     *
+     * @throws IllegalStateException when {@code zxid} lies after {@link #lastZxid()} or bytes are buffered
+     */
+    void truncate(long zxid) throws IOException;
+
     /** The zxid of the last appended transaction, or of the recovered state when none was. */
     long lastZxid();
 

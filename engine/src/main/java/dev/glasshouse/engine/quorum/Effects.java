@@ -12,20 +12,26 @@ import java.util.Optional;
  *   <li>{@code toPersist}: write the epoch files durably when present, before sending;</li>
  *   <li>{@code toSend}: send the messages;</li>
  *   <li>{@code toCommit}: apply these transactions, in this (zxid) order;</li>
+ *   <li>{@code confirmed}: answer the syncs waiting on these tokens, each once the state has applied
+ *       through its read index (a leader's state already has);</li>
+ *   <li>{@code abandoned}: fail the syncs waiting on these tokens: leadership was not confirmed and
+ *       never will be (the member does not lead, or stepped down);</li>
  *   <li>{@code newRole}: act on the new role when present; then log or display {@code events}.</li>
  * </ol>
  * Immutable.
  */
 public record Effects(Optional<Zxid> truncateTo, List<Proposal> toLog, Optional<Epochs> toPersist,
-                      List<PeerMessage> toSend, List<Proposal> toCommit, Optional<Role> newRole,
-                      List<ReplicaEvent> events) {
+                      List<PeerMessage> toSend, List<Proposal> toCommit, List<LeadershipConfirmed> confirmed,
+                      List<Long> abandoned, Optional<Role> newRole, List<ReplicaEvent> events) {
     public static final Effects NONE = new Effects(Optional.empty(), List.of(), Optional.empty(), List.of(), List.of(),
-            Optional.empty(), List.of());
+            List.of(), List.of(), Optional.empty(), List.of());
 
     public Effects {
         toLog = List.copyOf(toLog);
         toSend = List.copyOf(toSend);
         toCommit = List.copyOf(toCommit);
+        confirmed = List.copyOf(confirmed);
+        abandoned = List.copyOf(abandoned);
         events = List.copyOf(events);
     }
 

@@ -111,12 +111,16 @@ final class History {
         }
     }
 
-    /** Applies every logged entry through {@code zxid}, in order. */
+    /** Applies every logged entry through {@code zxid}, in order, and reports how far with one event. */
     void commitThrough(Zxid zxid, Outbox out) {
         Check.state(!zxid.isAfter(lastZxid()), "%s committing %s beyond its log end %s", self, zxid, lastZxid());
+        int before = committedCount;
         while (committedCount < log.size() && !log.get(committedCount).zxid().isAfter(zxid)) {
             out.commit(log.get(committedCount));
             committedCount++;
+        }
+        if (committedCount > before) {
+            out.event(new ReplicaEvent.Committed(self, committedThrough(), out.nowMillis()));
         }
     }
 

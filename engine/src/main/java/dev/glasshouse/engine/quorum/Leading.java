@@ -34,6 +34,12 @@ import java.util.TreeSet;
  *       logs it and sends PROPOSAL; entries commit in zxid order once a quorum of voters has them
  *       durable; followers get COMMIT, observers INFORM.</li>
  * </ol>
+ * While established the leader can also confirm that it still leads ({@link #confirm}): it starts a
+ * numbered ping round and waits until a quorum of voters, itself included, answered that round or a
+ * later one. A learner answers only the pings of the leader and epoch it follows, and a member never
+ * follows an epoch again once it accepted a later one, so once a quorum follows a newer epoch this
+ * leader can no longer collect a quorum of answers.
+
  * The leader steps down (to LOOKING) when it is not established within initLimit ticks, or later
  * when fewer than a quorum of synchronized voters (itself included) were heard within syncLimit ticks.
  */
@@ -46,6 +52,8 @@ final class Leading implements ZabRole {
         private long lastHeardMillis;
         private Zxid lastZxid = Zxid.ZERO;
         private Zxid ackedThrough = Zxid.ZERO;
+        /** The latest ping round this learner answered on this connection. */
+        private long answeredRound;
 
         private Session(long nowMillis) {
             lastHeardMillis = nowMillis;
@@ -59,6 +67,7 @@ final class Leading implements ZabRole {
     private final History history;
     private final SortedMap<MemberId, Long> acceptedEpochs = new TreeMap<>();
     private final SortedMap<MemberId, Session> learners = new TreeMap<>();
+    private final PingRounds pingRounds = new PingRounds();
     private long epoch = -1;
     private boolean syncing;
     private boolean established;
@@ -129,7 +138,14 @@ final class Leading implements ZabRole {
         if (message instanceof Ack ack && ack.zxid().epoch() == epoch && session.phase == Phase.SYNCED
                 && ack.zxid().isAfter(session.ackedThrough)) {
             session.ackedThrough = ack.zxid();
+            out.event(new ReplicaEvent.AckReceived(self, ack.from(), ack.zxid(), out.nowMillis()));
             commitOnQuorum(out);
+        }
+        if (message instanceof Ping ping && ping.epoch() == epoch && ping.round() > session.answeredRound
+                && verifier.isVoter(ping.from())) {
+            // Only a voter's answer can take part in a quorum; an observer's would prove nothing.
+            session.answeredRound = ping.round();
+            pingRounds.confirm(this::answeredByQuorum, out);
         }
         return Optional.empty();
     }
@@ -148,11 +164,7 @@ final class Leading implements ZabRole {
         long now = out.nowMillis();
         if (now >= nextPingMillis) {
             nextPingMillis = now + timings.pingMillis();
-            learners.forEach((learner, session) -> {
-                if (session.phase.compareTo(Phase.SYNC_SENT) >= 0) {
-                    out.send(new Ping(self, learner, epoch));
-                }
-            });
+            startPingRound(out);
         }
         if (!established) {
             return now - startedMillis > timings.initMillis()
@@ -175,12 +187,36 @@ final class Leading implements ZabRole {
         counter++;
         Proposal proposal = new Proposal(Zxid.of(epoch, counter), payload);
         history.append(proposal, out);
+        out.event(new ReplicaEvent.Proposed(self, proposal.zxid(), out.nowMillis()));
         learners.forEach((learner, session) -> {
             if (verifier.isVoter(learner) && session.phase.compareTo(Phase.SYNC_SENT) >= 0) {
                 out.send(new Propose(self, learner, proposal));
             }
         });
         return proposal;
+    }
+
+    /** The zxid {@link #propose} assigns next; only while established and the counter is not exhausted. */
+    Zxid nextZxid() {
+        Check.state(established && !counterExhausted(), "%s has no next zxid in epoch %d", self, epoch);
+        return Zxid.of(epoch, counter + 1);
+    }
+
+    /**
+     * Confirms, for {@code token}, that this leader still leads: starts a ping round at once and
+     * reports {@link LeadershipConfirmed} with today's committed zxid once a quorum of voters answered
+     * it (at once when the leader alone is a quorum). Only while established.
+     */
+    void confirm(long token, Outbox out) {
+        Check.state(established, "%s confirming leadership before it is established in epoch %d", self, epoch);
+        long round = startPingRound(out);
+        pingRounds.await(round, token, history.committedThrough());
+        pingRounds.confirm(this::answeredByQuorum, out);
+    }
+
+    /** The leadership ends: every confirmation still waiting is abandoned. */
+    void abandonConfirmations(Outbox out) {
+        pingRounds.abandonAll(out);
     }
 
     /** True when the next proposal's counter would overflow: ZooKeeper then forces a new epoch. */
@@ -329,6 +365,29 @@ final class Leading implements ZabRole {
                 }
             });
         }
+    }
+
+    /** Pings every learner being synchronized or synchronized, in a new round; returns the round. */
+    private long startPingRound(Outbox out) {
+        long round = pingRounds.start();
+        learners.forEach((learner, session) -> {
+            if (session.phase.compareTo(Phase.SYNC_SENT) >= 0) {
+                out.send(new Ping(self, learner, epoch, round));
+            }
+        });
+        return round;
+    }
+
+    /** True when a quorum of voters, the leader included, answered {@code round} or a later one. */
+    private boolean answeredByQuorum(long round) {
+        TreeSet<MemberId> answered = new TreeSet<>();
+        answered.add(self);
+        learners.forEach((learner, session) -> {
+            if (session.answeredRound >= round) {
+                answered.add(learner);
+            }
+        });
+        return verifier.containsQuorum(answered);
     }
 
     private boolean durableOnQuorum(Zxid zxid) {

@@ -105,7 +105,8 @@ final class Learner implements ZabRole {
         } else if (message instanceof Inform inform) {
             return onInform(inform.proposal(), out);
         } else if (message instanceof Ping ping && ping.epoch() == epoch) {
-            out.send(new Ping(self, leader(), epoch));
+            // Echo the round: the answer shows the leader this member still follows it and its epoch.
+            out.send(new Ping(self, leader(), epoch, ping.round()));
         }
         // Learner-to-leader packets and packets of another epoch mean nothing here.
         return Optional.empty();

@@ -77,6 +77,9 @@ final class Looking implements RoleState {
         enterRound(firstRound, ownVote(firstRound), out);
         broadcast(out);
         resendAtMillis = out.nowMillis() + notificationTimeoutMillis;
+        // A lone voter is a quorum by itself and hears no notification that would start the finalize
+        // wait, so start it here; the next tick after it decides. With more voters this waits for them.
+        awaitFinalize(out.nowMillis());
     }
 
     Optional<Decision> onNotification(Notification received, Outbox out) {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Collects what one {@link Replica} call logs, persists, sends, commits and observes, then becomes
+ * Collects what one {@link Replica} call logs, persists, sends, commits, confirms and observes, then becomes
  * its {@link Effects}. Lives for one call; every event gets the call's time.
  */
 final class Outbox {
@@ -16,6 +16,8 @@ final class Outbox {
     private Optional<Epochs> toPersist = Optional.empty();
     private final List<PeerMessage> toSend = new ArrayList<>();
     private final List<Proposal> toCommit = new ArrayList<>();
+    private final List<LeadershipConfirmed> confirmed = new ArrayList<>();
+    private final List<Long> abandoned = new ArrayList<>();
     private final List<ReplicaEvent> events = new ArrayList<>();
     private Optional<Role> newRole = Optional.empty();
 
@@ -55,6 +57,14 @@ final class Outbox {
         toCommit.add(proposal);
     }
 
+    void confirm(LeadershipConfirmed confirmation) {
+        confirmed.add(confirmation);
+    }
+
+    void abandon(long token) {
+        abandoned.add(token);
+    }
+
     void event(ReplicaEvent event) {
         events.add(event);
     }
@@ -64,6 +74,6 @@ final class Outbox {
     }
 
     Effects effects() {
-        return new Effects(truncateTo, toLog, toPersist, toSend, toCommit, newRole, events);
+        return new Effects(truncateTo, toLog, toPersist, toSend, toCommit, confirmed, abandoned, newRole, events);
     }
 }

@@ -160,6 +160,41 @@ public final class Replica {
     }
 
     /**
+     * The zxid the next {@link #propose} will assign ({@code epoch << 32 | counter + 1}), so that a
+     * driver can prepare the transaction with it before proposing. Empty unless this member is an
+     * established leader whose zxid counter is not exhausted, that is, unless {@code propose} would
+     * assign a zxid now. Valid until the next input changes the role or proposes.
+     */
+    public Optional<Zxid> nextProposalZxid() {
+        if (state.orElse(null) instanceof Leading leading && leading.isServing() && !leading.counterExhausted()) {
+            return Optional.of(leading.nextZxid());
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Confirms that this member still leads a quorum, for a linearizable sync (Raft's read index on
+     * ZAB's heartbeat; the gap of ZOOKEEPER-1675). On an established leader it records
+     * {@code token} with the zxid committed now, starts a new ping round at once and, once a quorum of
+     * voters (itself included) answered that round or a later one, reports
+     * {@link LeadershipConfirmed}{@code (token, committedThrough)} in {@link Effects#confirmed()},
+     * possibly in the effects of this call (an ensemble with one voter) or of a later one. Tokens
+     * waiting together are released together. Should the leader step down first, for any reason, the
+     * token comes back in {@link Effects#abandoned()} of the call that stepped down; on a member that
+     * is not an established leader it comes back there at once. Each token is reported exactly once
+     * while the member lives; the driver picks tokens and keeps them unique.
+     */
+    public Effects confirmLeadership(long token, long nowMillis) {
+        Outbox out = new Outbox(self, nowMillis);
+        if (state.orElse(null) instanceof Leading leading && leading.isServing()) {
+            leading.confirm(token, out);
+        } else {
+            out.abandon(token);
+        }
+        return out.effects();
+    }
+
+    /**
      * The driver made this member's log durable through {@code durableThrough}: every entry the
      * replica asked it to append up to that zxid survives a crash. Acknowledgements follow.
      */
@@ -225,6 +260,10 @@ public final class Replica {
         } else {
             Check.state(state.isEmpty() || state.get() instanceof Decided, "%s restarting an election while %s",
                     self, from);
+            if (state.orElse(null) instanceof Leading leading) {
+                // A deposed leader can confirm nothing any more; the driver fails the waiting syncs.
+                leading.abandonConfirmations(out);
+            }
             DurableState durable = zab.isPresent() ? history.durableState() : electionOnlyDurable;
             Looking looking = new Looking(self, verifier, durable, timings);
             looking.start(logicalClock + 1, out);

@@ -68,6 +68,22 @@ public sealed interface ReplicaEvent {
         }
     }
 
+    /** A leader numbered, logged and sent the proposal {@code zxid}. */
+    record Proposed(MemberId member, Zxid zxid, long atMillis) implements ReplicaEvent {
+    }
+
+    /** A leader heard from follower {@code from} that its log is durable through {@code zxid}. */
+    record AckReceived(MemberId member, MemberId from, Zxid zxid, long atMillis) implements ReplicaEvent {
+    }
+
+    /**
+     * The member committed everything through {@code zxid}: on a leader, once a quorum holds it; on a
+     * learner, as it applies what its leader committed. One event per advance, not per transaction,
+     * so that a synchronization applying many transactions stays cheap.
+     */
+    record Committed(MemberId member, Zxid zxid, long atMillis) implements ReplicaEvent {
+    }
+
     /** A ZAB role gave up and the member goes back to LOOKING, for {@code reason}. */
     record SteppedDown(MemberId member, Role role, Vote leader, String reason, long atMillis) implements ReplicaEvent {
     }

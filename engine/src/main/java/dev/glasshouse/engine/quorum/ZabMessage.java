@@ -66,7 +66,12 @@ public sealed interface ZabMessage extends PeerMessage {
     record Inform(MemberId from, MemberId to, Proposal proposal) implements ZabMessage {
     }
 
-    /** PING: the leader's heartbeat, and the learner's answer to it. */
-    record Ping(MemberId from, MemberId to, long epoch) implements ZabMessage {
+    /**
+     * PING: the leader's heartbeat, and the learner's answer to it. The leader numbers its ping
+     * rounds, from 1 up within one leadership; a learner echoes the round it answers, so an answer
+     * with round {@code r} shows the learner still followed this leader and epoch after the leader
+     * started round {@code r} (see {@link Replica#confirmLeadership}).
+     */
+    record Ping(MemberId from, MemberId to, long epoch, long round) implements ZabMessage {
     }
 }

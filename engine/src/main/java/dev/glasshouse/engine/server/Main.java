@@ -67,16 +67,21 @@ public final class Main {
             return 2;
         }
         parsed.warnings().forEach(warning -> log.warn("Configuration warning: {}", warning));
-        StandaloneServer server;
+        AutoCloseable server;
         try {
-            server = StandaloneServer.start(parsed.config());
+            server = parsed.config().ensemble().isPresent() ? ReplicatedServer.start(parsed.config())
+                    : StandaloneServer.start(parsed.config());
         } catch (RuntimeException e) {
             err.println("glasshouse-engine: " + startFailure(e, parsed.config().clientPort()));
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
+            try {
+                server.close();
+            } catch (Exception e) {
+                log.warn("Stopping failed", e);
+            }
             stopped.countDown();
         }, "shutdown"));
         stopped.await();
@@ -97,7 +102,7 @@ public final class Main {
 
     private static String usage() {
         return String.join(System.lineSeparator(),
-                "Usage: glasshouse-engine [zoo.cfg]            run a standalone member (default " + DEFAULT_CONFIG + ")",
+                "Usage: glasshouse-engine [zoo.cfg]            run a member: standalone, or of the ensemble its server.N lines name (default " + DEFAULT_CONFIG + ")",
                 "       glasshouse-engine digest user:password  print the digest ACL id for a user",
                 EnsembleCommand.USAGE,
                 DataCommands.USAGE);

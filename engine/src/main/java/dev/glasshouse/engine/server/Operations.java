@@ -2,6 +2,7 @@ package dev.glasshouse.engine.server;
 
 import dev.glasshouse.engine.admin.AdminCommands;
 import dev.glasshouse.engine.admin.FourLetterWords;
+import dev.glasshouse.engine.admin.MemberInspector;
 import dev.glasshouse.engine.admin.MemberStatus;
 import dev.glasshouse.engine.admin.OperationsEndpoints;
 import dev.glasshouse.engine.admin.StorageStatus;
@@ -26,11 +27,11 @@ final class Operations {
     private final FourLetterWords fourLetterWords;
     private volatile int boundClientPort;
 
-    Operations(ServerConfig config, MemberEventLoop eventLoop, Authenticator authenticator, StorageStatus storage) {
+    Operations(ServerConfig config, MemberInspector inspector, Authenticator authenticator, StorageStatus storage) {
         this.config = config;
         this.boundClientPort = config.clientPort();
-        this.status = new MemberStatus(eventLoop::inspectAsync, stats, this::configuration, storage);
-        this.commands = new AdminCommands(status, authenticator, eventLoop::inspectAsync);
+        this.status = new MemberStatus(inspector, stats, this::configuration, storage);
+        this.commands = new AdminCommands(status, authenticator, inspector);
         this.fourLetterWords = new FourLetterWords(status, config.fourLetterWords());
     }
 

@@ -95,7 +95,7 @@ public final class StandaloneServer implements AutoCloseable {
                 .map(host -> new InetSocketAddress(host, config.clientPort()))
                 .orElseGet(() -> new InetSocketAddress(config.clientPort()));
         // Operations surface: four-letter words, AdminServer, metrics.
-        Operations operations = new Operations(config, eventLoop, authenticator,
+        Operations operations = new Operations(config, eventLoop::inspectAsync, authenticator,
                 new DiskStorageStatus(config.dataDir().resolve(VERSION_DIR), logDisk.dir()));
         try {
             // A connection without a session gets ZooKeeper NIO's 10 s, or half the longest session

@@ -8,6 +8,7 @@ import dev.glasshouse.engine.quorum.ZabMessage.FollowerInfo;
 import dev.glasshouse.engine.quorum.ZabMessage.LeaderInfo;
 import dev.glasshouse.engine.quorum.ZabMessage.NewLeader;
 import dev.glasshouse.engine.quorum.ZabMessage.NewLeaderAck;
+import dev.glasshouse.engine.quorum.ZabMessage.Ping;
 import dev.glasshouse.engine.quorum.ZabMessage.Propose;
 import dev.glasshouse.engine.quorum.ZabMessage.SyncLog;
 import java.util.List;
@@ -85,6 +86,20 @@ class LearnerTest {
         assertThat(logged.toLog()).containsExactly(THIRD);
         assertThat(logged.toSend()).isEmpty();
         assertThat(synced.toSend()).containsExactly(new Ack(M1, M3, Zxid.of(2, 1)));
+    }
+
+    @Test
+    void followerEchoesThePingRoundOfItsLeaderAndEpochOnly() {
+        join();
+        follower.onPeerMessage(new LeaderInfo(M3, M1, 2), 30);
+
+        Effects answer = follower.onPeerMessage(new Ping(M3, M1, 2, 41), 40);
+        Effects otherEpoch = follower.onPeerMessage(new Ping(M3, M1, 1, 42), 50);
+        Effects otherLeader = follower.onPeerMessage(new Ping(M2, M1, 2, 43), 60);
+
+        assertThat(answer.toSend()).containsExactly(new Ping(M1, M3, 2, 41));
+        assertThat(otherEpoch.toSend()).isEmpty();
+        assertThat(otherLeader.toSend()).isEmpty();
     }
 
     @Test

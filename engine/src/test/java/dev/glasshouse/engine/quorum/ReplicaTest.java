@@ -183,6 +183,17 @@ class ReplicaTest {
         assertThat(replica.leader()).isEqualTo(Optional.empty());
     }
 
+    @Test
+    void aLoneVoterLeadsAfterTheFinalizeWait() {
+        Replica alone = new Replica(M1, new QuorumVerifier(List.of(M1), List.of(OBSERVER)), HISTORY,
+                ElectionTimings.DEFAULT);
+        alone.start(0);
+
+        assertThat(alone.onTick(199).newRole()).isEmpty();
+        assertThat(alone.onTick(200).newRole()).contains(Role.LEADING);
+        assertThat(alone.leader()).contains(own(1));
+    }
+
     private static Vote own(long round) {
         return new Vote(M1, HISTORY.lastLoggedZxid(), round, HISTORY.currentEpoch());
     }

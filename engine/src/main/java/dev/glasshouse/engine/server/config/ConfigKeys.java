@@ -38,14 +38,16 @@ final class ConfigKeys {
             key("znode.container.checkIntervalMs", ValueType.POSITIVE_LONG, " number of milliseconds"),
             key("znode.container.maxPerMinute", ValueType.POSITIVE_INT, ""),
             key("DigestAuthenticationProvider.superDigest", ValueType.USER_DIGEST, ""),
-            // Recognised and type-checked; applied by later work.
+            // Applied with server.N lines (see ServerLines).
             key("initLimit", ValueType.POSITIVE_INT, " number of ticks"),
             key("syncLimit", ValueType.POSITIVE_INT, " number of ticks"),
+            key("peerType", ValueType.PEER_TYPE, ""),
+            key("standaloneEnabled", ValueType.BOOLEAN, ""),
+            // Recognised and type-checked; applied by later work.
             key("connectToLearnerMasterLimit", ValueType.POSITIVE_INT, " number of ticks"),
             key("secureClientPort", ValueType.PORT, ""),
             key("secureClientPortAddress", ValueType.TEXT, ""),
             key("clientPortListenBacklog", ValueType.INT, ""),
-            key("peerType", ValueType.PEER_TYPE, ""),
             key("maxCnxns", ValueType.NON_NEGATIVE_INT, " (0 for no limit)"),
             key("snapCount", ValueType.POSITIVE_INT, " number of transactions"),
             key("snapSizeLimitInKb", ValueType.LONG, " number of kilobytes"),
@@ -73,7 +75,6 @@ final class ConfigKeys {
             key("leaderServes", ValueType.BOOLEAN, ""),
             key("cnxTimeout", ValueType.POSITIVE_INT, " number of milliseconds"),
             key("quorumCnxnTimeoutMs", ValueType.POSITIVE_INT, " number of milliseconds"),
-            key("standaloneEnabled", ValueType.BOOLEAN, ""),
             key("reconfigEnabled", ValueType.BOOLEAN, ""),
             key("dynamicConfigFile", ValueType.PATH, ""),
             key("localSessionsEnabled", ValueType.BOOLEAN, ""),

@@ -6,8 +6,9 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 /**
- * Everything a standalone member needs from {@code zoo.cfg}, with ZooKeeper's defaults applied.
- * Immutable; built by {@link ZooCfgParser} or, in tests, by {@link #defaults(Path, int)}.
+ * Everything a member needs from {@code zoo.cfg}, with ZooKeeper's defaults applied. A member is
+ * standalone when {@link #ensemble()} is empty and replicates with the members listed there
+ * otherwise. Immutable; built by {@link ZooCfgParser} or, in tests, by {@link #defaults(Path, int)}.
  *
  * @param tickTimeMillis             ZooKeeper's base time unit ({@code tickTime})
  * @param dataDir                    where snapshots (and, by default, the transaction log) live
@@ -28,6 +29,7 @@ import java.util.Set;
  * @param persistence                transaction log and snapshot settings
  * @param admin                      AdminServer and metrics endpoints
  * @param enforceQuota               whether hard quotas fail writes ({@code zookeeper.enforceQuota})
+ * @param ensemble                   the {@code server.N} membership and its limits; empty for a standalone member
  */
 public record ServerConfig(
         int tickTimeMillis,
@@ -48,10 +50,24 @@ public record ServerConfig(
         OptionalInt myId,
         PersistenceConfig persistence,
         AdminConfig admin,
-        boolean enforceQuota) {
+        boolean enforceQuota,
+        Optional<EnsembleConfig> ensemble) {
 
     public static final int DEFAULT_TICK_TIME_MILLIS = 3000;
     public static final int DEFAULT_MAX_FRAME_BYTES = 0xfffff;
+
+    /** A standalone configuration, as code written before {@code ensemble} existed builds it. */
+    public ServerConfig(int tickTimeMillis, Path dataDir, Path dataLogDir, int clientPort,
+                        Optional<String> clientPortAddress, int maxClientCnxns, int minSessionTimeoutMillis,
+                        int maxSessionTimeoutMillis, Set<String> fourLetterWords, boolean extendedTypesEnabled,
+                        int maxFrameBytes, int globalOutstandingLimit, long containerCheckIntervalMillis,
+                        int containerMaxPerMinute, Optional<String> superDigest, OptionalInt myId,
+                        PersistenceConfig persistence, AdminConfig admin, boolean enforceQuota) {
+        this(tickTimeMillis, dataDir, dataLogDir, clientPort, clientPortAddress, maxClientCnxns,
+                minSessionTimeoutMillis, maxSessionTimeoutMillis, fourLetterWords, extendedTypesEnabled, maxFrameBytes,
+                globalOutstandingLimit, containerCheckIntervalMillis, containerMaxPerMinute, superDigest, myId,
+                persistence, admin, enforceQuota, Optional.empty());
+    }
 
     /** The configuration without a member id, as code written before {@code myId} existed builds it. */
     public ServerConfig(int tickTimeMillis, Path dataDir, Path dataLogDir, int clientPort,
@@ -79,55 +95,66 @@ public record ServerConfig(
         return new ServerConfig(millis, dataDir, dataLogDir, clientPort, clientPortAddress, maxClientCnxns,
                 2 * millis, 20 * millis, fourLetterWords, extendedTypesEnabled, maxFrameBytes,
                 globalOutstandingLimit, containerCheckIntervalMillis, containerMaxPerMinute, superDigest,
-                myId, persistence, admin, enforceQuota);
+                myId, persistence, admin, enforceQuota, ensemble);
     }
 
     public ServerConfig withExtendedTypes(boolean enabled) {
         return new ServerConfig(tickTimeMillis, dataDir, dataLogDir, clientPort, clientPortAddress, maxClientCnxns,
                 minSessionTimeoutMillis, maxSessionTimeoutMillis, fourLetterWords, enabled, maxFrameBytes,
                 globalOutstandingLimit, containerCheckIntervalMillis, containerMaxPerMinute, superDigest,
-                myId, persistence, admin, enforceQuota);
+                myId, persistence, admin, enforceQuota, ensemble);
     }
 
     public ServerConfig withContainerCheckInterval(long millis) {
         return new ServerConfig(tickTimeMillis, dataDir, dataLogDir, clientPort, clientPortAddress, maxClientCnxns,
                 minSessionTimeoutMillis, maxSessionTimeoutMillis, fourLetterWords, extendedTypesEnabled,
                 maxFrameBytes, globalOutstandingLimit, millis, containerMaxPerMinute, superDigest,
-                myId, persistence, admin, enforceQuota);
+                myId, persistence, admin, enforceQuota, ensemble);
     }
 
     public ServerConfig withPersistence(PersistenceConfig settings) {
         return new ServerConfig(tickTimeMillis, dataDir, dataLogDir, clientPort, clientPortAddress, maxClientCnxns,
                 minSessionTimeoutMillis, maxSessionTimeoutMillis, fourLetterWords, extendedTypesEnabled,
                 maxFrameBytes, globalOutstandingLimit, containerCheckIntervalMillis, containerMaxPerMinute, superDigest,
-                myId, settings, admin, enforceQuota);
+                myId, settings, admin, enforceQuota, ensemble);
     }
 
     public ServerConfig withAdmin(AdminConfig settings) {
         return new ServerConfig(tickTimeMillis, dataDir, dataLogDir, clientPort, clientPortAddress, maxClientCnxns,
                 minSessionTimeoutMillis, maxSessionTimeoutMillis, fourLetterWords, extendedTypesEnabled,
                 maxFrameBytes, globalOutstandingLimit, containerCheckIntervalMillis, containerMaxPerMinute, superDigest,
-                myId, persistence, settings, enforceQuota);
+                myId, persistence, settings, enforceQuota, ensemble);
     }
 
     public ServerConfig withFourLetterWords(Set<String> words) {
         return new ServerConfig(tickTimeMillis, dataDir, dataLogDir, clientPort, clientPortAddress, maxClientCnxns,
                 minSessionTimeoutMillis, maxSessionTimeoutMillis, Set.copyOf(words), extendedTypesEnabled,
                 maxFrameBytes, globalOutstandingLimit, containerCheckIntervalMillis, containerMaxPerMinute, superDigest,
-                myId, persistence, admin, enforceQuota);
+                myId, persistence, admin, enforceQuota, ensemble);
     }
 
     public ServerConfig withEnforceQuota(boolean enabled) {
         return new ServerConfig(tickTimeMillis, dataDir, dataLogDir, clientPort, clientPortAddress, maxClientCnxns,
                 minSessionTimeoutMillis, maxSessionTimeoutMillis, fourLetterWords, extendedTypesEnabled,
                 maxFrameBytes, globalOutstandingLimit, containerCheckIntervalMillis, containerMaxPerMinute, superDigest,
-                myId, persistence, admin, enabled);
+                myId, persistence, admin, enabled, ensemble);
     }
 
     public ServerConfig withClientPortAddress(String address) {
         return new ServerConfig(tickTimeMillis, dataDir, dataLogDir, clientPort, Optional.of(address), maxClientCnxns,
                 minSessionTimeoutMillis, maxSessionTimeoutMillis, fourLetterWords, extendedTypesEnabled,
                 maxFrameBytes, globalOutstandingLimit, containerCheckIntervalMillis, containerMaxPerMinute, superDigest,
-                myId, persistence, admin, enforceQuota);
+                myId, persistence, admin, enforceQuota, ensemble);
+    }
+
+    /**
+     * This configuration as a member of {@code ensemble}, whose {@code myId} becomes this one's;
+     * empty makes it standalone and keeps the member id.
+     */
+    public ServerConfig withEnsemble(Optional<EnsembleConfig> ensemble) {
+        return new ServerConfig(tickTimeMillis, dataDir, dataLogDir, clientPort, clientPortAddress, maxClientCnxns,
+                minSessionTimeoutMillis, maxSessionTimeoutMillis, fourLetterWords, extendedTypesEnabled,
+                maxFrameBytes, globalOutstandingLimit, containerCheckIntervalMillis, containerMaxPerMinute, superDigest,
+                ensemble.map(e -> OptionalInt.of(e.myId())).orElse(myId), persistence, admin, enforceQuota, ensemble);
     }
 }

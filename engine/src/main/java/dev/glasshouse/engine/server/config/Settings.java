@@ -1,6 +1,7 @@
 package dev.glasshouse.engine.server.config;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +64,21 @@ final class Settings {
 
     Optional<Setting> find(String name) {
         return Optional.ofNullable(byName.get(name));
+    }
+
+    /**
+     * The settings of a numbered family ({@code "server."} for {@code server.1}, {@code server.2}, ...)
+     * in file order; a name repeated with the same spelling counts once, as for any key.
+     */
+    List<Setting> family(String prefix) {
+        List<Setting> members = new ArrayList<>();
+        byName.forEach((name, setting) -> {
+            if (name.startsWith(prefix)) {
+                members.add(setting);
+            }
+        });
+        members.sort(Comparator.comparingInt(Setting::line));
+        return members;
     }
 
     Setting required(String name, String example) throws ConfigException {

@@ -16,6 +16,9 @@ import java.util.TreeSet;
 /**
  * Reads a ZooKeeper 3.9 {@code zoo.cfg} into a {@link ServerConfig}, applying ZooKeeper's
  * defaults and checks, and reads {@code myid} from the data directory when it is there.
+ * {@code server.N} lines make the member part of an ensemble ({@link ServerLines} holds their
+ * rules, including when a single line still means standalone); {@code initLimit} and
+ * {@code syncLimit} then default to 10 and 5 ticks.
  *
  * <p>Lines follow {@code java.util.Properties}: {@code key=value} (or {@code key: value},
  * {@code key value}), {@code #} and {@code !} start comments, blank lines are skipped and keys and
@@ -69,9 +72,11 @@ public final class ZooCfgParser {
         int tick = settings.intValue("tickTime", ServerConfig.DEFAULT_TICK_TIME_MILLIS);
         Path dataDir = Path.of(settings.required("dataDir", "dataDir=/var/lib/zookeeper").value());
         Path dataLogDir = settings.find("dataLogDir").map(setting -> Path.of(setting.value())).orElse(dataDir);
-        int clientPort = Integer.parseInt(settings.required("clientPort", "clientPort=2181").value());
-        Optional<String> clientPortAddress = settings.find("clientPortAddress").map(Setting::value)
-                .filter(address -> !address.isEmpty());
+        OptionalInt myId = readMyId(dataDir);
+        ServerLines servers = ServerLines.parse(settings);
+        Optional<ServerLines.Line> self = servers.self(myId, dataDir.resolve("myid"));
+        int clientPort = servers.clientPort(self);
+        Optional<String> clientPortAddress = servers.clientPortAddress(self);
         int minSessionTimeout = settings.intValue("minSessionTimeout", ticks(tick, 2));
         int maxSessionTimeout = settings.intValue("maxSessionTimeout", ticks(tick, 20));
         checkSessionTimeouts(settings, minSessionTimeout, maxSessionTimeout);
@@ -92,10 +97,11 @@ public final class ZooCfgParser {
                 settings.longValue("znode.container.checkIntervalMs", DEFAULT_CONTAINER_CHECK_INTERVAL_MILLIS),
                 settings.intValue("znode.container.maxPerMinute", DEFAULT_CONTAINER_MAX_PER_MINUTE),
                 settings.find("DigestAuthenticationProvider.superDigest").map(Setting::value),
-                readMyId(dataDir),
+                myId,
                 persistence(settings),
                 admin(settings),
-                settings.booleanValue("enforceQuota", false));
+                settings.booleanValue("enforceQuota", false),
+                servers.ensemble(self));
     }
 
     private static PersistenceConfig persistence(Settings settings) {
@@ -175,7 +181,7 @@ public final class ZooCfgParser {
         }
     }
 
-    /** ZooKeeper reads the member id from the first line of {@code dataDir/myid}; standalone may omit it. */
+    /** ZooKeeper reads the member id from the first line of {@code dataDir/myid}; a standalone member may omit it. */
     private static OptionalInt readMyId(Path dataDir) throws ConfigException {
         Path file = dataDir.resolve("myid");
         if (!Files.exists(file)) {

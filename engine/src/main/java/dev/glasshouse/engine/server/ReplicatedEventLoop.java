@@ -1,0 +1,441 @@
+package dev.glasshouse.engine.server;
+
+import dev.glasshouse.engine.net.ClientChannel;
+import dev.glasshouse.engine.net.ClientListener;
+import dev.glasshouse.engine.net.PeerEnvelope;
+import dev.glasshouse.engine.net.PeerTransport;
+import dev.glasshouse.engine.persist.GroupCommitter;
+import dev.glasshouse.engine.persist.TxnCodec;
+import dev.glasshouse.engine.persist.TxnLog;
+import dev.glasshouse.engine.quorum.Effects;
+import dev.glasshouse.engine.quorum.LeadershipConfirmed;
+import dev.glasshouse.engine.quorum.MemberId;
+import dev.glasshouse.engine.quorum.PeerMessage;
+import dev.glasshouse.engine.quorum.Proposal;
+import dev.glasshouse.engine.quorum.Replica;
+import dev.glasshouse.engine.quorum.ReplicaEvent;
+import dev.glasshouse.engine.quorum.Role;
+import dev.glasshouse.engine.quorum.Zxid;
+import dev.glasshouse.engine.request.LeaderRequest;
+import dev.glasshouse.engine.request.Pipeline;
+import dev.glasshouse.engine.request.ServingMode;
+import dev.glasshouse.engine.request.SyncPoint;
+import dev.glasshouse.engine.request.Transaction;
+import dev.glasshouse.engine.wire.ConnectRequest;
+import dev.glasshouse.engine.wire.RequestBody;
+import dev.glasshouse.engine.wire.RequestHeader;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The single thread that owns an ensemble member's {@link Replica} and {@link Pipeline}. Client
+ * frames, peer messages, log-sync completions and timer ticks all arrive as tasks on this thread;
+ * each step calls the core and performs the returned effects in their documented order.
+ *
+ * <p>How the two cores meet:
+ * <ul>
+ *   <li>The leader's pipeline prepares each write into a {@link Transaction} numbered with the
+ *       zxid the replica will give it, and the replica proposes its bytes ({@link TxnCodec}).
+ *       Learners' pipelines send their writes, new sessions, syncs and session touches to the
+ *       leader as {@link LeaderRequest}s.</li>
+ *   <li>Whatever the replica logs goes to the {@link GroupCommitter}; its durable batches come
+ *       back as {@link Replica#onLogSynced}, which is what allows acknowledgements.</li>
+ *   <li>Whatever the replica commits is decoded and applied by the pipeline, which answers the
+ *       clients of this member whose requests it recognises.</li>
+ *   <li>A sync is answered only after the leader confirmed, by a quorum round trip, that it still
+ *       leads ({@link Replica#confirmLeadership}); the {@link SyncPoint} it returns makes the
+ *       member apply at least that far before answering. A deposed leader can never confirm.</li>
+ * </ul>
+ * Clients are served only while the replica serves (an established leader, a synchronized
+ * learner). When that ends, every client connection is closed, as ZooKeeper does; the clients
+ * reconnect, to this member once it serves again or to another, and keep their sessions.
+ *
+ * <p>If the log fails, the member stops: it closes its connections, leaves the ensemble and
+ * acknowledges nothing more; what is on disk is judged by recovery at the next start.
+ */
+final class ReplicatedEventLoop implements ClientListener, PeerTransport.Receiver, GroupCommitter.Listener,
+        AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ReplicatedEventLoop.class);
+
+    /** Where the member writes its epoch files: durably, before the call returns. */
+    interface EpochWriter {
+        void write(dev.glasshouse.engine.quorum.Epochs epochs) throws IOException;
+    }
+
+    /**
+     * @param tickMillis      how often the timers run: the replica's election and ZAB timers and the
+     *                        pipeline's session expiry
+     * @param requestFinished called after each client request was handled ({@code globalOutstandingLimit})
+     * @param events          told of every replica event, on this loop's thread; must not block
+     */
+    record Setup(MemberId self, long tickMillis, TxnLog txnLog, EpochWriter epochs, long fsyncWarningMillis,
+                 Runnable requestFinished, Consumer<ReplicaEvent> events) {
+    }
+
+    /** A sync waiting for the leader's confirmation: who asked, and how far the leader had prepared then. */
+    private record PendingSync(MemberId from, long sessionId, int cxid, long preparedZxid) {
+    }
+
+    private final MemberId self;
+    private final Replica replica;
+    private final Pipeline pipeline;
+    private final Clock clock;
+    private final Setup setup;
+    private final ScheduledExecutorService thread;
+    private final ClientChannels channels = new ClientChannels();
+    private final GroupCommitter committer;
+    private final PeerTransport transport;
+    private final Map<Long, PendingSync> syncsAwaitingConfirmation = new HashMap<>();
+    private long nextSyncToken = 1;
+    private boolean serving;
+    private Role role = Role.LOOKING;
+    /** {@link #role} and {@link #serving} for other threads, published at the end of each change. */
+    private volatile Role publishedRole = Role.LOOKING;
+    private volatile boolean publishedServing;
+    private boolean failed;
+
+    ReplicatedEventLoop(Replica replica, Pipeline pipeline, Clock clock, Setup setup,
+                        Function<PeerTransport.Receiver, PeerTransport> transportFactory) {
+        this.self = setup.self();
+        this.replica = replica;
+        this.pipeline = pipeline;
+        this.clock = clock;
+        this.setup = setup;
+        String name = "member-" + self.value();
+        this.thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread t = new Thread(runnable, name + "-event-loop");
+            t.setDaemon(true);
+            return t;
+        });
+        this.committer = new GroupCommitter(setup.txnLog(), this, setup.fsyncWarningMillis(), String.valueOf(self.value()));
+        // Until it leads, a member prepares nothing; its history may jump from epoch to epoch.
+        pipeline.serveAsLearner();
+        this.transport = transportFactory.apply(this);
+        thread.execute(() -> MDC.put("member", String.valueOf(self.value())));
+    }
+
+    /** Starts the first election and the timers. */
+    void start() {
+        thread.execute(() -> step(() -> perform(replica.start(clock.nowMillis()))));
+        thread.scheduleWithFixedDelay(this::tick, setup.tickMillis(), setup.tickMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    // ---- inputs, on other threads: enqueue only ----
+
+    @Override
+    public void connected(ClientChannel channel, ConnectRequest request) {
+        submit(() -> {
+            if (!serving || failed) {
+                // ZooKeeper closes connections while it has no leader to serve with; the client tries another member.
+                channel.closeAfterFlush();
+                return;
+            }
+            channels.add(channel);
+            performPipeline(pipeline.onConnect(channel.id(), channel.remoteAddress(), request, clock.nowMillis()));
+        });
+    }
+
+    @Override
+    public void request(long connectionId, RequestHeader header, RequestBody body) {
+        submit(() -> {
+            try {
+                performPipeline(pipeline.onRequest(connectionId, header, body, clock.nowMillis()));
+            } finally {
+                setup.requestFinished().run();
+            }
+        });
+    }
+
+    @Override
+    public void disconnected(long connectionId) {
+        submit(() -> {
+            channels.remove(connectionId);
+            performPipeline(pipeline.onDisconnected(connectionId));
+        });
+    }
+
+    @Override
+    public void received(PeerEnvelope envelope) {
+        submit(() -> onPeer(envelope));
+    }
+
+    /** On the sync thread: the batch is durable; tell the replica on the event loop. */
+    @Override
+    public void durable(List<Transaction> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        Zxid through = new Zxid(batch.get(batch.size() - 1).zxid());
+        submit(() -> perform(replica.onLogSynced(through, clock.nowMillis())));
+    }
+
+    /** On the sync thread: the log cannot keep its promise any more. */
+    @Override
+    public void failed(IOException cause) {
+        log.error("Transaction log failed; this member leaves the ensemble and acknowledges nothing more. Check the"
+                + " disk of the data log directory (full, read-only, failing), then restart the member.", cause);
+        submit(() -> {
+            failed = true;
+            serving = false;
+            channels.closeAll();
+        });
+    }
+
+    private void tick() {
+        submit(() -> {
+            long now = clock.nowMillis();
+            perform(replica.onTick(now));
+            if (serving) {
+                performPipeline(pipeline.onTick(now));
+                if (pipeline.mode() == ServingMode.LEARNING) {
+                    pipeline.drainTouches().ifPresent(this::toLeader);
+                }
+            }
+        });
+    }
+
+    private void submit(Runnable task) {
+        try {
+            thread.execute(() -> step(task));
+        } catch (RejectedExecutionException e) {
+            log.debug("Input after stop dropped");
+        }
+    }
+
+    // The event-loop boundary: a bug surfaces as one ERROR line here instead of killing the thread.
+    private void step(Runnable task) {
+        if (failed) {
+            return;
+        }
+        try {
+            task.run();
+            channels.flush();
+        } catch (RuntimeException e) {
+            log.error("Member event loop failed; this step was lost", e);
+        }
+    }
+
+    // ---- peers ----
+
+    private void onPeer(PeerEnvelope envelope) {
+        long now = clock.nowMillis();
+        if (envelope instanceof PeerEnvelope.Replication replication) {
+            perform(replica.onPeerMessage(replication.message(), now));
+        } else if (envelope instanceof PeerEnvelope.ToLeader toLeader) {
+            onLeaderRequest(toLeader.from(), toLeader.request());
+        } else if (envelope instanceof PeerEnvelope.SyncReached reached
+                && replica.leader().map(vote -> vote.leader().equals(reached.from())).orElse(false)) {
+            performPipeline(pipeline.onSyncPoint(reached.point(), now));
+        }
+    }
+
+    private void onLeaderRequest(MemberId from, LeaderRequest request) {
+        if (request instanceof LeaderRequest.Sync sync) {
+            if (role != Role.LEADING || !serving) {
+                return;
+            }
+            long token = nextSyncToken++;
+            syncsAwaitingConfirmation.put(token, new PendingSync(from, sync.sessionId(), sync.cxid(),
+                    pipeline.lastPreparedZxid()));
+            perform(replica.confirmLeadership(token, clock.nowMillis()));
+        } else {
+            performPipeline(pipeline.onLeaderRequest(request, clock.nowMillis()));
+        }
+    }
+
+    private void toLeader(LeaderRequest request) {
+        if (role == Role.LEADING) {
+            onLeaderRequest(self, request);
+            return;
+        }
+        replica.leader().ifPresent(vote -> transport.send(new PeerEnvelope.ToLeader(self, vote.leader(), request)));
+    }
+
+    // ---- effects ----
+
+    /** Performs the replica's effects in their documented order, then follows a change of role. */
+    private void perform(Effects effects) {
+        if (effects.isEmpty()) {
+            return;
+        }
+        effects.truncateTo().ifPresent(to -> committer.truncate(to.value()));
+        if (!effects.toLog().isEmpty()) {
+            committer.append(effects.toLog().stream().map(ReplicatedEventLoop::decode).toList());
+        }
+        if (effects.toPersist().isPresent()) {
+            try {
+                setup.epochs().write(effects.toPersist().get());
+            } catch (IOException e) {
+                // Without its epoch files a member could accept two leaders in one epoch: stop instead.
+                failed(e);
+                return;
+            }
+        }
+        for (PeerMessage message : effects.toSend()) {
+            transport.send(new PeerEnvelope.Replication(message));
+        }
+        long now = clock.nowMillis();
+        for (Proposal proposal : effects.toCommit()) {
+            performPipeline(pipeline.onLogged(decode(proposal), now));
+        }
+        for (LeadershipConfirmed confirmed : effects.confirmed()) {
+            answerSync(confirmed);
+        }
+        effects.abandoned().forEach(syncsAwaitingConfirmation::remove);
+        effects.events().forEach(this::report);
+        followRole();
+    }
+
+    private void answerSync(LeadershipConfirmed confirmed) {
+        PendingSync pending = syncsAwaitingConfirmation.remove(confirmed.token());
+        if (pending == null) {
+            return;
+        }
+        // Everything the leader had prepared when the sync arrived, too: the session's earlier
+        // writes may still be in flight, and the answer must come after theirs.
+        long zxid = Math.max(confirmed.committedThrough().value(), pending.preparedZxid());
+        SyncPoint point = new SyncPoint(pending.sessionId(), pending.cxid(), zxid);
+        if (pending.from().equals(self)) {
+            performPipeline(pipeline.onSyncPoint(point, clock.nowMillis()));
+        } else {
+            transport.send(new PeerEnvelope.SyncReached(self, pending.from(), point));
+        }
+    }
+
+    /** Starts or stops serving clients when the replica's role or readiness changed. */
+    private void followRole() {
+        Role nowRole = replica.role();
+        boolean nowServing = replica.isServing() && !failed;
+        if (nowRole == role && nowServing == serving) {
+            return;
+        }
+        if (serving) {
+            log.info("Stopped serving clients role={} closing={}", nowRole, channels.ids().size());
+            for (long connectionId : channels.ids()) {
+                pipeline.onDisconnected(connectionId);
+            }
+            channels.closeAll();
+            syncsAwaitingConfirmation.clear();
+        }
+        role = nowRole;
+        serving = nowServing;
+        publishedRole = role;
+        publishedServing = serving;
+        if (serving && role == Role.LEADING) {
+            pipeline.serveAsLeader(replica.nextProposalZxid().orElseThrow().value(), clock.nowMillis());
+            log.info("Serving clients as leader epoch={}", replica.epoch());
+        } else if (serving) {
+            pipeline.serveAsLearner();
+            log.info("Serving clients as {} of {} epoch={}", role, replica.leader().map(v -> v.leader()).orElse(null),
+                    replica.epoch());
+        }
+    }
+
+    /** Performs the pipeline's effects: frames out, transactions to propose, requests to the leader. */
+    private void performPipeline(dev.glasshouse.engine.request.Effects effects) {
+        if (effects.isEmpty()) {
+            return;
+        }
+        effects.warnings().forEach(line -> log.warn("{}", line));
+        effects.toSend().forEach(channels::perform);
+        for (Transaction transaction : effects.toLog()) {
+            propose(transaction);
+        }
+        effects.toLeader().forEach(this::toLeader);
+    }
+
+    private void propose(Transaction transaction) {
+        if (role != Role.LEADING || !replica.isServing()) {
+            // Leadership ended within this step; the waiting clients are being disconnected.
+            return;
+        }
+        Zxid expected = replica.nextProposalZxid().orElseThrow();
+        if (expected.value() != transaction.zxid()) {
+            throw new IllegalStateException("pipeline prepared 0x" + Long.toHexString(transaction.zxid())
+                    + " but the replica proposes " + expected);
+        }
+        perform(replica.propose(TxnCodec.encode(transaction), clock.nowMillis()));
+    }
+
+    private static Transaction decode(Proposal proposal) {
+        return TxnCodec.decode(proposal.zxid().value(), proposal.payload());
+    }
+
+    private void report(ReplicaEvent event) {
+        log.debug("{}", event);
+        try {
+            setup.events().accept(event);
+        } catch (RuntimeException e) {
+            log.warn("Replica event listener failed for {}", event, e);
+        }
+    }
+
+    // ---- inspection and lifecycle ----
+
+    /** The member's role as of its last step; any thread. */
+    Role role() {
+        return publishedRole;
+    }
+
+    /** True while the member serves clients; any thread. */
+    boolean isServing() {
+        return publishedServing;
+    }
+
+    /** Runs a read-only look at the member's cores on the event-loop thread. */
+    <T> CompletableFuture<T> inspectAsync(Function<Pipeline, T> view) {
+        return CompletableFuture.supplyAsync(() -> view.apply(pipeline), thread);
+    }
+
+    /** Like {@link #inspectAsync} for the replica. */
+    <T> CompletableFuture<T> inspectReplica(Function<Replica, T> view) {
+        return CompletableFuture.supplyAsync(() -> view.apply(replica), thread);
+    }
+
+    <T> T inspect(Function<Pipeline, T> view) throws InterruptedException {
+        try {
+            return inspectAsync(view).get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("inspection failed", e.getCause());
+        }
+    }
+
+    /** Leaves the ensemble: closes peer links and client connections, syncs the log and stops. */
+    @Override
+    public void close() {
+        transport.close();
+        try {
+            thread.submit(() -> {
+                failed = true;
+                channels.closeAll();
+            }).get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | java.util.concurrent.TimeoutException | RejectedExecutionException e) {
+            log.debug("Closing connections at stop", e);
+        }
+        committer.close();
+        thread.shutdown();
+        try {
+            if (!thread.awaitTermination(5, TimeUnit.SECONDS)) {
+                thread.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            thread.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package dev.glasshouse.engine.server;
+
+import dev.glasshouse.engine.admin.OperationsEndpoints;
+import dev.glasshouse.engine.net.ClientChannelInitializer;
+import dev.glasshouse.engine.net.ClientLimits;
+import dev.glasshouse.engine.net.ClientServer;
+import dev.glasshouse.engine.net.NettyPeerTransport;
+import dev.glasshouse.engine.net.PeerAddress;
+import dev.glasshouse.engine.net.PeerLimits;
+import dev.glasshouse.engine.net.PeerTransport;
+import dev.glasshouse.engine.net.RequestThrottle;
+import dev.glasshouse.engine.persist.EpochFiles;
+import dev.glasshouse.engine.persist.FileDisk;
+import dev.glasshouse.engine.persist.FileTxnLog;
+import dev.glasshouse.engine.persist.ReplicatedLogReader;
+import dev.glasshouse.engine.quorum.ElectionTimings;
+import dev.glasshouse.engine.quorum.Epochs;
+import dev.glasshouse.engine.quorum.MemberId;
+import dev.glasshouse.engine.quorum.Proposal;
+import dev.glasshouse.engine.quorum.QuorumVerifier;
+import dev.glasshouse.engine.quorum.Recovered;
+import dev.glasshouse.engine.quorum.Replica;
+import dev.glasshouse.engine.quorum.ReplicaEvent;
+import dev.glasshouse.engine.quorum.Role;
+import dev.glasshouse.engine.quorum.ZabTimings;
+import dev.glasshouse.engine.request.Pipeline;
+import dev.glasshouse.engine.request.PipelineSettings;
+import dev.glasshouse.engine.server.config.EnsembleConfig;
+import dev.glasshouse.engine.server.config.EnsembleMember;
+import dev.glasshouse.engine.server.config.PersistenceConfig;
+import dev.glasshouse.engine.server.config.ServerConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running member of a replicated ensemble: its whole transaction log and epoch files recovered
+ * from disk, the peer transport on its quorum and election ports, the client listener, and the
+ * event loop that drives the replica and the pipeline. The composition root of an ensemble member
+ * process. The member's tree is rebuilt from its log as the replica commits it, once the member has
+ * rejoined a quorum; until then it does not serve clients.
+ */
+public final class ReplicatedServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ReplicatedServer.class);
+
+    private final ReplicatedEventLoop eventLoop;
+    private final ClientServer clients;
+    private final OperationsEndpoints endpoints;
+
+    private ReplicatedServer(ReplicatedEventLoop eventLoop, ClientServer clients, OperationsEndpoints endpoints) {
+        this.eventLoop = eventLoop;
+        this.clients = clients;
+        this.endpoints = endpoints;
+    }
+
+    /** Recovers, binds every port, starts the first election and returns. */
+    public static ReplicatedServer start(ServerConfig config) {
+        return start(config, event -> { });
+    }
+
+    /** Like {@link #start(ServerConfig)}, telling {@code events} of every replica event on the member's thread. */
+    public static ReplicatedServer start(ServerConfig config, Consumer<ReplicaEvent> events) {
+        EnsembleConfig ensemble = config.ensemble().orElseThrow(() ->
+                new IllegalArgumentException("configuration has no server.N lines"));
+        Clock clock = new SystemClock();
+        PersistenceConfig persistence = config.persistence();
+        MemberId self = MemberId.of(ensemble.myId());
+        FileDisk logDisk;
+        EpochFiles epochFiles;
+        Recovered recovered;
+        try {
+            logDisk = new FileDisk(config.dataLogDir().resolve(StandaloneServer.VERSION_DIR));
+            epochFiles = new EpochFiles(new FileDisk(config.dataDir().resolve(StandaloneServer.VERSION_DIR)));
+            Epochs epochs = new Epochs(epochFiles.acceptedEpoch(), epochFiles.currentEpoch());
+            List<Proposal> history = ReplicatedLogReader.readAll(logDisk);
+            recovered = new Recovered(epochs, history);
+        } catch (IOException e) {
+            log.error("Cannot start: {}", e.getMessage());
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        log.info("Recovered myid={} acceptedEpoch={} currentEpoch={} logEntries={}", self.value(),
+                recovered.epochs().acceptedEpoch(), recovered.epochs().currentEpoch(), recovered.log().size());
+        QuorumVerifier verifier = verifier(ensemble);
+        ZabTimings timings = new ZabTimings(ElectionTimings.DEFAULT, config.tickTimeMillis(), ensemble.initLimit(),
+                ensemble.syncLimit());
+        Replica replica = new Replica(self, verifier, recovered, timings);
+        PipelineSettings settings = new PipelineSettings(ensemble.myId(), config.minSessionTimeoutMillis(),
+                config.maxSessionTimeoutMillis(), config.extendedTypesEnabled(), config.containerCheckIntervalMillis(),
+                config.containerMaxPerMinute(), config.enforceQuota());
+        DigestAuthenticator authenticator = new DigestAuthenticator(config.superDigest());
+        Pipeline pipeline = new Pipeline(settings, authenticator, new SecureRandom(), clock.nowMillis());
+        long lastZxid = recovered.log().isEmpty() ? 0 : recovered.log().get(recovered.log().size() - 1).zxid().value();
+        FileTxnLog txnLog = new FileTxnLog(logDisk, persistence.preAllocSizeKb() * 1024, persistence.forceSync(),
+                lastZxid);
+        RequestThrottle throttle = new RequestThrottle(config.globalOutstandingLimit());
+        // Timers run often enough for the election's 200 ms waits and ZAB's pings every half tick.
+        long tickMillis = Math.max(5, Math.min(50, config.tickTimeMillis() / 4));
+        ReplicatedEventLoop eventLoop = new ReplicatedEventLoop(replica, pipeline, clock,
+                new ReplicatedEventLoop.Setup(self, tickMillis, txnLog, epochs -> writeEpochs(epochFiles, epochs),
+                        persistence.fsyncWarningThresholdMillis(), throttle::finished, events),
+                receiver -> startTransport(self, ensemble, receiver));
+        EnsembleMember me = ensemble.self();
+        int clientPort = me.clientPort().orElse(config.clientPort());
+        InetSocketAddress address = me.clientHost().or(config::clientPortAddress)
+                .map(host -> new InetSocketAddress(host, clientPort))
+                .orElseGet(() -> new InetSocketAddress(clientPort));
+        Operations operations = new Operations(config, eventLoop::inspectAsync, authenticator,
+                new DiskStorageStatus(config.dataDir().resolve(StandaloneServer.VERSION_DIR), logDisk.dir()));
+        try {
+            ClientLimits limits = new ClientLimits(config.maxFrameBytes(), config.maxClientCnxns(),
+                    Math.min(ClientLimits.DEFAULT_HANDSHAKE_TIMEOUT_MILLIS, config.maxSessionTimeoutMillis() / 2),
+                    throttle);
+            ClientServer clients = ClientServer.bind(address, new ClientChannelInitializer(eventLoop, limits,
+                    operations.stats(), operations.fourLetterWords()));
+            eventLoop.start();
+            log.info("Member started myid={} clientAddress={} members={} initLimit={} syncLimit={} tickTime={}",
+                    ensemble.myId(), clients.localAddress(), ensemble.members().keySet(), ensemble.initLimit(),
+                    ensemble.syncLimit(), config.tickTimeMillis());
+            OperationsEndpoints endpoints = operations.startEndpoints(clients.localAddress().getPort());
+            return new ReplicatedServer(eventLoop, clients, endpoints);
+        } catch (InterruptedException e) {
+            eventLoop.close();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while binding " + address, e);
+        } catch (RuntimeException e) {
+            eventLoop.close();
+            throw e;
+        }
+    }
+
+    /** acceptedEpoch first: currentEpoch never exceeds it on disk either. */
+    private static void writeEpochs(EpochFiles files, Epochs epochs) throws IOException {
+        files.writeAcceptedEpoch(epochs.acceptedEpoch());
+        files.writeCurrentEpoch(epochs.currentEpoch());
+    }
+
+    private static PeerTransport startTransport(MemberId self, EnsembleConfig ensemble, PeerTransport.Receiver receiver) {
+        try {
+            return NettyPeerTransport.start(self, peerAddresses(ensemble), receiver, PeerLimits.DEFAULTS);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on the quorum and election ports of member " + self
+                    + " (" + e.getMessage() + "); another process may hold them", e);
+        }
+    }
+
+    private static QuorumVerifier verifier(EnsembleConfig ensemble) {
+        List<MemberId> voters = new ArrayList<>();
+        List<MemberId> observers = new ArrayList<>();
+        ensemble.members().values().forEach(member ->
+                (member.observer() ? observers : voters).add(MemberId.of(member.id())));
+        return new QuorumVerifier(voters, observers);
+    }
+
+    private static Map<MemberId, PeerAddress> peerAddresses(EnsembleConfig ensemble) {
+        Map<MemberId, PeerAddress> addresses = new TreeMap<>();
+        ensemble.members().values().forEach(member -> addresses.put(MemberId.of(member.id()), new PeerAddress(
+                new InetSocketAddress(member.host(), member.quorumPort()),
+                new InetSocketAddress(member.host(), member.electionPort()))));
+        return addresses;
+    }
+
+    public int clientPort() {
+        return clients.localAddress().getPort();
+    }
+
+    /** The zxid of the last transaction this member applied, read on the member's thread. */
+    public long lastZxid() throws InterruptedException {
+        return eventLoop.inspect(Pipeline::lastAppliedZxid);
+    }
+
+    /** The member's role as of its last step. */
+    public Role role() {
+        return eventLoop.role();
+    }
+
+    /** True while the member serves clients: an established leader or a synchronized learner. */
+    public boolean isServing() {
+        return eventLoop.isServing();
+    }
+
+    public OptionalInt adminPort() {
+        return endpoints.adminPort();
+    }
+
+    @Override
+    public void close() {
+        endpoints.close();
+        clients.close();
+        eventLoop.close();
+        log.info("Stopped");
+    }
+}

@@ -1,0 +1,131 @@
+package dev.glasshouse.engine.ensemble;
+
+import dev.glasshouse.engine.quorum.Role;
+import dev.glasshouse.engine.server.ReplicatedServer;
+import dev.glasshouse.engine.server.config.ConfigException;
+import dev.glasshouse.engine.server.config.ZooCfgParser;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+
+/**
+ * An ensemble of {@link ReplicatedServer}s in this JVM, each with its own zoo.cfg, myid and data
+ * directory under one folder, on free loopback ports. Stopping a member closes it; starting it
+ * again recovers it from its directory on the same ports. For tests of the ensemble's semantics;
+ * crashes of real processes are the ITs' job.
+ */
+final class InProcessEnsemble implements AutoCloseable {
+    static final int TICK_MILLIS = 100;
+
+    private final Path directory;
+    private final int voters;
+    private final int[] clientPorts;
+    private final String serverLines;
+    private final SortedMap<Integer, ReplicatedServer> running = new TreeMap<>();
+
+    private InProcessEnsemble(Path directory, int voters, int observers) throws IOException {
+        this.directory = directory;
+        this.voters = voters;
+        int members = voters + observers;
+        this.clientPorts = new int[members + 1];
+        StringBuilder lines = new StringBuilder();
+        for (int id = 1; id <= members; id++) {
+            clientPorts[id] = freePort();
+            lines.append("server.").append(id).append("=127.0.0.1:").append(freePort()).append(':')
+                    .append(freePort()).append(id > voters ? ":observer" : ":participant").append(";127.0.0.1:")
+                    .append(clientPorts[id]).append('\n');
+        }
+        this.serverLines = lines.toString();
+    }
+
+    static InProcessEnsemble start(Path directory, int voters, int observers) throws Exception {
+        InProcessEnsemble ensemble = new InProcessEnsemble(directory, voters, observers);
+        for (int id = 1; id < ensemble.clientPorts.length; id++) {
+            ensemble.startMember(id);
+        }
+        return ensemble;
+    }
+
+    void startMember(int id) throws IOException, ConfigException {
+        Path dir = directory.resolve("member-" + id);
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("myid"), id + "\n", StandardCharsets.UTF_8);
+        Path cfg = dir.resolve("zoo.cfg");
+        Files.writeString(cfg, "tickTime=" + TICK_MILLIS + "\ninitLimit=10\nsyncLimit=5\ndataDir=" + dir
+                + "\nforceSync=no\n4lw.commands.whitelist=*\nadmin.enableServer=false\n" + serverLines
+                + (id > voters ? "peerType=observer\n" : ""), StandardCharsets.UTF_8);
+        running.put(id, ReplicatedServer.start(ZooCfgParser.parse(cfg).config()));
+    }
+
+    void stopMember(int id) {
+        ReplicatedServer server = running.remove(id);
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    ReplicatedServer member(int id) {
+        return running.get(id);
+    }
+
+    List<Integer> runningIds() {
+        return new ArrayList<>(running.keySet());
+    }
+
+    int clientPort(int id) {
+        return clientPorts[id];
+    }
+
+    String connectString() {
+        return connectString(runningIds());
+    }
+
+    String connectString(List<Integer> ids) {
+        return ids.stream().map(id -> "127.0.0.1:" + clientPorts[id]).collect(Collectors.joining(","));
+    }
+
+    /** The member that leads and serves, once every running member serves in one epoch. */
+    int awaitServing() {
+        await(() -> running.values().stream().allMatch(ReplicatedServer::isServing) && leader().isPresent(),
+                "every running member to serve under one leader");
+        return leader().orElseThrow();
+    }
+
+    Optional<Integer> leader() {
+        return running.entrySet().stream().filter(e -> e.getValue().role() == Role.LEADING && e.getValue().isServing())
+                .map(e -> e.getKey()).findFirst();
+    }
+
+    static void await(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() {
+        new ArrayList<>(running.keySet()).forEach(this::stopMember);
+    }
+}

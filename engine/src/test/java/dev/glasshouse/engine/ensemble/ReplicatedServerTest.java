@@ -1,0 +1,167 @@
+package dev.glasshouse.engine.ensemble;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.zookeeper.CreateMode;
+import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.Watcher;
+import org.apache.zookeeper.ZooDefs;
+import org.apache.zookeeper.ZooKeeper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A replicated ensemble in one JVM, with the official ZooKeeper client: writes through any member
+ * reach every member, a sync makes a member's next read current, a stopped leader is replaced and
+ * nothing acknowledged is lost, sessions and their ephemerals survive a failover, and observers
+ * serve without voting.
+ */
+@Timeout(120)
+class ReplicatedServerTest {
+    @TempDir
+    Path directory;
+
+    private final List<ZooKeeper> clients = new ArrayList<>();
+    private InProcessEnsemble ensemble;
+
+    @AfterEach
+    void tearDown() throws InterruptedException {
+        for (ZooKeeper client : clients) {
+            client.close();
+        }
+        if (ensemble != null) {
+            ensemble.close();
+        }
+    }
+
+    private ZooKeeper connect(String connectString, int sessionTimeoutMillis) throws Exception {
+        CountDownLatch connected = new CountDownLatch(1);
+        ZooKeeper zk = new ZooKeeper(connectString, sessionTimeoutMillis, event -> {
+            if (event.getState() == Watcher.Event.KeeperState.SyncConnected) {
+                connected.countDown();
+            }
+        });
+        clients.add(zk);
+        assertThat(connected.await(30, TimeUnit.SECONDS)).as("connected to " + connectString).isTrue();
+        return zk;
+    }
+
+    private ZooKeeper connectTo(int member) throws Exception {
+        return connect("127.0.0.1:" + ensemble.clientPort(member), 10_000);
+    }
+
+    private static String syncAndRead(ZooKeeper zk, String path) throws Exception {
+        CompletableFuture<Integer> synced = new CompletableFuture<>();
+        zk.sync(path, (rc, p, ctx) -> synced.complete(rc), null);
+        assertThat(synced.get(30, TimeUnit.SECONDS)).isZero();
+        return new String(zk.getData(path, false, null), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aWriteThroughAnyMemberIsReadEverywhereAfterSync() throws Exception {
+        ensemble = InProcessEnsemble.start(directory, 3, 0);
+        int leader = ensemble.awaitServing();
+        int follower = leader == 1 ? 2 : 1;
+        ZooKeeper viaFollower = connectTo(follower);
+        viaFollower.create("/written-at-follower", "f".getBytes(StandardCharsets.UTF_8), ZooDefs.Ids.OPEN_ACL_UNSAFE,
+                CreateMode.PERSISTENT);
+        ZooKeeper viaLeader = connectTo(leader);
+        viaLeader.create("/written-at-leader", "l".getBytes(StandardCharsets.UTF_8), ZooDefs.Ids.OPEN_ACL_UNSAFE,
+                CreateMode.PERSISTENT);
+        for (int member = 1; member <= 3; member++) {
+            ZooKeeper reader = connectTo(member);
+            assertThat(syncAndRead(reader, "/written-at-follower")).isEqualTo("f");
+            assertThat(syncAndRead(reader, "/written-at-leader")).isEqualTo("l");
+        }
+        assertThat(ensemble.member(leader).lastZxid()).isEqualTo(ensemble.member(follower).lastZxid());
+    }
+
+    @Test
+    void failedWritesAnswerWithTheirErrorThroughAFollower() throws Exception {
+        ensemble = InProcessEnsemble.start(directory, 3, 0);
+        int leader = ensemble.awaitServing();
+        ZooKeeper viaFollower = connectTo(leader == 3 ? 2 : 3);
+        viaFollower.create("/exists", new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+        try {
+            viaFollower.create("/exists", new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+            throw new AssertionError("second create succeeded");
+        } catch (KeeperException.NodeExistsException expected) {
+            assertThat(expected.getPath()).isEqualTo("/exists");
+        }
+        String sequential = viaFollower.create("/seq-", new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE,
+                CreateMode.PERSISTENT_SEQUENTIAL);
+        assertThat(sequential).isEqualTo("/seq-0000000001");
+    }
+
+    @Test
+    void aStoppedLeaderIsReplacedAndNoAcknowledgedWriteIsLost() throws Exception {
+        ensemble = InProcessEnsemble.start(directory, 3, 0);
+        int leader = ensemble.awaitServing();
+        ZooKeeper writer = connect(ensemble.connectString(), 10_000);
+        for (int i = 0; i < 20; i++) {
+            writer.create("/before-" + i, new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+        }
+        ensemble.stopMember(leader);
+        int newLeader = ensemble.awaitServing();
+        assertThat(newLeader).isNotEqualTo(leader);
+        ZooKeeper survivor = connect(ensemble.connectString(), 10_000);
+        survivor.create("/after", new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+        ensemble.startMember(leader);
+        ensemble.awaitServing();
+        ZooKeeper rejoined = connectTo(leader);
+        syncAndRead(rejoined, "/after");
+        for (int i = 0; i < 20; i++) {
+            assertThat(rejoined.exists("/before-" + i, false)).as("/before-" + i).isNotNull();
+        }
+    }
+
+    @Test
+    void aSessionAndItsEphemeralSurviveTheLeadersFailover() throws Exception {
+        ensemble = InProcessEnsemble.start(directory, 3, 0);
+        int leader = ensemble.awaitServing();
+        ZooKeeper owner = connect(ensemble.connectString(), 8_000);
+        long sessionId = owner.getSessionId();
+        owner.create("/owned", new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.EPHEMERAL);
+        ensemble.stopMember(leader);
+        ensemble.awaitServing();
+        InProcessEnsemble.await(() -> owner.getState() == ZooKeeper.States.CONNECTED, "the owner to reconnect");
+        assertThat(owner.getSessionId()).isEqualTo(sessionId);
+        ZooKeeper observer = connect(ensemble.connectString(), 8_000);
+        assertThat(observer.exists("/owned", false)).isNotNull();
+        owner.close();
+        InProcessEnsemble.await(() -> {
+            try {
+                return syncAndReadExists(observer, "/owned");
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }, "the ephemeral to go with its session");
+    }
+
+    private static boolean syncAndReadExists(ZooKeeper zk, String path) throws Exception {
+        CompletableFuture<Integer> synced = new CompletableFuture<>();
+        zk.sync(path, (rc, p, ctx) -> synced.complete(rc), null);
+        synced.get(30, TimeUnit.SECONDS);
+        return zk.exists(path, false) == null;
+    }
+
+    @Test
+    void anObserverServesReadsAndWritesWithoutVoting() throws Exception {
+        ensemble = InProcessEnsemble.start(directory, 3, 1);
+        ensemble.awaitServing();
+        assertThat(ensemble.member(4).role()).isEqualTo(dev.glasshouse.engine.quorum.Role.OBSERVING);
+        ZooKeeper viaObserver = connectTo(4);
+        viaObserver.create("/from-observer", "o".getBytes(StandardCharsets.UTF_8), ZooDefs.Ids.OPEN_ACL_UNSAFE,
+                CreateMode.PERSISTENT);
+        assertThat(syncAndRead(connectTo(1), "/from-observer")).isEqualTo("o");
+    }
+}
