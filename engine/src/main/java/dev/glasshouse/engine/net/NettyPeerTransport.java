@@ -124,6 +124,7 @@ public final class NettyPeerTransport implements PeerTransport {
     }
 
     /** Members to which this member has an established outbound connection on either port. */
+    @Override
     public Set<MemberId> connectedPeers() {
         Set<MemberId> peers = new HashSet<>();
         links.values().forEach(byMember -> byMember.forEach((member, link) -> {

@@ -16,6 +16,9 @@ public interface PeerTransport extends AutoCloseable {
     /** Queues {@code envelope} for {@code envelope.to()}; returns at once. */
     void send(PeerEnvelope envelope);
 
+    /** The peers this member currently has an open outbound link to, for admin views. */
+    java.util.Set<dev.glasshouse.engine.quorum.MemberId> connectedPeers();
+
     /** Stops listening, closes every link and drops what is queued. */
     @Override
     void close();

@@ -181,6 +181,22 @@ final class Leading implements ZabRole {
                 : Optional.of("only " + inTouch + " in touch within syncLimit");
     }
 
+    @Override
+    public ZabPhase phase() {
+        if (established) {
+            return ZabPhase.BROADCAST;
+        }
+        return syncing ? ZabPhase.SYNCHRONIZATION : ZabPhase.DISCOVERY;
+    }
+
+    /** Every learner connected to this leader, in id order. */
+    List<LearnerView> learnerViews() {
+        List<LearnerView> views = new java.util.ArrayList<>();
+        learners.forEach((learner, session) -> views.add(new LearnerView(learner, verifier.isObserver(learner),
+                session.phase == Phase.SYNCED, session.ackedThrough)));
+        return views;
+    }
+
     /** Numbers, logs and sends one transaction; only while established. */
     Proposal propose(byte[] payload, Outbox out) {
         Check.state(established, "%s proposing before it is established in epoch %d", self, epoch);
@@ -204,7 +220,7 @@ final class Leading implements ZabRole {
 
     /**
      * Confirms, for {@code token}, that this leader still leads: starts a ping round at once and
-     * reports {@link LeadershipConfirmed} with today's committed zxid once a quorum of voters answered
+     * reports {@link LeadershipConfirmed} with the zxid committed now once a quorum of voters answered
      * it (at once when the leader alone is a quorum). Only while established.
      */
     void confirm(long token, Outbox out) {

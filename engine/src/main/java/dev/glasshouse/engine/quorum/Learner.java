@@ -72,6 +72,15 @@ final class Learner implements ZabRole {
         return epoch;
     }
 
+    @Override
+    public ZabPhase phase() {
+        return switch (phase) {
+            case AWAIT_LEADER_INFO, AWAIT_SYNC -> ZabPhase.DISCOVERY;
+            case AWAIT_NEW_LEADER, SYNCING, AWAIT_UP_TO_DATE -> ZabPhase.SYNCHRONIZATION;
+            case SERVING -> ZabPhase.BROADCAST;
+        };
+    }
+
     private MemberId leader() {
         return elected.leader();
     }

@@ -86,6 +86,16 @@ public final class Replica {
         return state.orElse(null) instanceof ZabRole zabRole ? zabRole.epoch() : -1;
     }
 
+    /** Where the member is in ZAB: ELECTION while looking (or when it runs the election only and has decided). */
+    public ZabPhase zabPhase() {
+        return state.orElse(null) instanceof ZabRole zabRole ? zabRole.phase() : ZabPhase.ELECTION;
+    }
+
+    /** On a leader, every learner connected to it; empty on any other member. */
+    public java.util.List<LearnerView> learners() {
+        return state.orElse(null) instanceof Leading leading ? leading.learnerViews() : java.util.List.of();
+    }
+
     /** The epoch files as this member last asked the driver to write them. */
     public Epochs epochs() {
         return history.epochs();

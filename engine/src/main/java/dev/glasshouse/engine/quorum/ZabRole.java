@@ -23,4 +23,7 @@ sealed interface ZabRole extends Decided permits Leading, Learner {
 
     /** The epoch this role works in, once known. */
     long epoch();
+
+    /** Where this role is in ZAB's life cycle. */
+    ZabPhase phase();
 }

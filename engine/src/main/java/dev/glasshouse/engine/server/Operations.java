@@ -5,6 +5,7 @@ import dev.glasshouse.engine.admin.FourLetterWords;
 import dev.glasshouse.engine.admin.MemberInspector;
 import dev.glasshouse.engine.admin.MemberStatus;
 import dev.glasshouse.engine.admin.OperationsEndpoints;
+import dev.glasshouse.engine.admin.QuorumStatus;
 import dev.glasshouse.engine.admin.StorageStatus;
 import dev.glasshouse.engine.admin.api.MemberConfiguration;
 import dev.glasshouse.engine.net.ServerStats;
@@ -28,9 +29,15 @@ final class Operations {
     private volatile int boundClientPort;
 
     Operations(ServerConfig config, MemberInspector inspector, Authenticator authenticator, StorageStatus storage) {
+        this(config, inspector, authenticator, storage, QuorumStatus.standalone(config.myId().orElse(0)));
+    }
+
+    /** The operations surface of an ensemble member, which reports {@code quorum} as it changes. */
+    Operations(ServerConfig config, MemberInspector inspector, Authenticator authenticator, StorageStatus storage,
+               QuorumStatus quorum) {
         this.config = config;
         this.boundClientPort = config.clientPort();
-        this.status = new MemberStatus(inspector, stats, this::configuration, storage);
+        this.status = new MemberStatus(inspector, stats, this::configuration, storage, quorum);
         this.commands = new AdminCommands(status, authenticator, inspector);
         this.fourLetterWords = new FourLetterWords(status, config.fourLetterWords());
     }

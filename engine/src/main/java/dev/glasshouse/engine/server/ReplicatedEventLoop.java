@@ -1,5 +1,6 @@
 package dev.glasshouse.engine.server;
 
+import dev.glasshouse.engine.admin.PublishedQuorumStatus;
 import dev.glasshouse.engine.net.ClientChannel;
 import dev.glasshouse.engine.net.ClientListener;
 import dev.glasshouse.engine.net.PeerEnvelope;
@@ -82,7 +83,8 @@ final class ReplicatedEventLoop implements ClientListener, PeerTransport.Receive
      * @param events          told of every replica event, on this loop's thread; must not block
      */
     record Setup(MemberId self, long tickMillis, TxnLog txnLog, EpochWriter epochs, long fsyncWarningMillis,
-                 Runnable requestFinished, Consumer<ReplicaEvent> events) {
+                 Runnable requestFinished, Consumer<ReplicaEvent> events, QuorumStateView view,
+                 PublishedQuorumStatus status) {
     }
 
     /** A sync waiting for the leader's confirmation: who asked, and how far the leader had prepared then. */
@@ -204,6 +206,7 @@ final class ReplicatedEventLoop implements ClientListener, PeerTransport.Receive
                     pipeline.drainTouches().ifPresent(this::toLeader);
                 }
             }
+            publishStatus();
         });
     }
 
@@ -334,6 +337,7 @@ final class ReplicatedEventLoop implements ClientListener, PeerTransport.Receive
         serving = nowServing;
         publishedRole = role;
         publishedServing = serving;
+        publishStatus();
         if (serving && role == Role.LEADING) {
             pipeline.serveAsLeader(replica.nextProposalZxid().orElseThrow().value(), clock.nowMillis());
             log.info("Serving clients as leader epoch={}", replica.epoch());
@@ -376,11 +380,17 @@ final class ReplicatedEventLoop implements ClientListener, PeerTransport.Receive
 
     private void report(ReplicaEvent event) {
         log.debug("{}", event);
+        setup.view().onEvent(event);
         try {
             setup.events().accept(event);
         } catch (RuntimeException e) {
             log.warn("Replica event listener failed for {}", event, e);
         }
+    }
+
+    private void publishStatus() {
+        setup.status().publish(setup.view().build(replica, serving, transport.connectedPeers(),
+                syncsAwaitingConfirmation.size()));
     }
 
     // ---- inspection and lifecycle ----

@@ -1,6 +1,7 @@
 package dev.glasshouse.engine.server;
 
 import dev.glasshouse.engine.admin.OperationsEndpoints;
+import dev.glasshouse.engine.admin.PublishedQuorumStatus;
 import dev.glasshouse.engine.net.ClientChannelInitializer;
 import dev.glasshouse.engine.net.ClientLimits;
 import dev.glasshouse.engine.net.ClientServer;
@@ -104,9 +105,11 @@ public final class ReplicatedServer implements AutoCloseable {
         RequestThrottle throttle = new RequestThrottle(config.globalOutstandingLimit());
         // Timers run often enough for the election's 200 ms waits and ZAB's pings every half tick.
         long tickMillis = Math.max(5, Math.min(50, config.tickTimeMillis() / 4));
+        QuorumStateView view = new QuorumStateView(ensemble);
+        PublishedQuorumStatus quorumStatus = new PublishedQuorumStatus(view.build(replica, false, java.util.Set.of(), 0));
         ReplicatedEventLoop eventLoop = new ReplicatedEventLoop(replica, pipeline, clock,
                 new ReplicatedEventLoop.Setup(self, tickMillis, txnLog, epochs -> writeEpochs(epochFiles, epochs),
-                        persistence.fsyncWarningThresholdMillis(), throttle::finished, events),
+                        persistence.fsyncWarningThresholdMillis(), throttle::finished, events, view, quorumStatus),
                 receiver -> startTransport(self, ensemble, receiver));
         EnsembleMember me = ensemble.self();
         int clientPort = me.clientPort().orElse(config.clientPort());
@@ -114,7 +117,8 @@ public final class ReplicatedServer implements AutoCloseable {
                 .map(host -> new InetSocketAddress(host, clientPort))
                 .orElseGet(() -> new InetSocketAddress(clientPort));
         Operations operations = new Operations(config, eventLoop::inspectAsync, authenticator,
-                new DiskStorageStatus(config.dataDir().resolve(StandaloneServer.VERSION_DIR), logDisk.dir()));
+                new DiskStorageStatus(config.dataDir().resolve(StandaloneServer.VERSION_DIR), logDisk.dir()),
+                quorumStatus);
         try {
             ClientLimits limits = new ClientLimits(config.maxFrameBytes(), config.maxClientCnxns(),
                     Math.min(ClientLimits.DEFAULT_HANDSHAKE_TIMEOUT_MILLIS, config.maxSessionTimeoutMillis() / 2),

@@ -86,6 +86,26 @@ class ReplicatedServerTest {
     }
 
     @Test
+    void srvrReportsEachMembersMode() throws Exception {
+        ensemble = InProcessEnsemble.start(directory, 3, 1);
+        int leader = ensemble.awaitServing();
+        InProcessEnsemble.await(() -> ensemble.member(4).isServing(), "the observer to serve");
+        for (int member = 1; member <= 4; member++) {
+            String expected = member == leader ? "leader" : member == 4 ? "observer" : "follower";
+            assertThat(fourLetterWord(ensemble.clientPort(member), "srvr")).as("member " + member)
+                    .contains("Mode: " + expected + "\n");
+        }
+    }
+
+    private static String fourLetterWord(int port, String word) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write(word.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
     void failedWritesAnswerWithTheirErrorThroughAFollower() throws Exception {
         ensemble = InProcessEnsemble.start(directory, 3, 0);
         int leader = ensemble.awaitServing();

@@ -1,5 +1,6 @@
 package dev.glasshouse.engine.quorum.sim;
 
+import dev.glasshouse.engine.quorum.LeadershipConfirmed;
 import dev.glasshouse.engine.quorum.MemberId;
 import dev.glasshouse.engine.quorum.PeerMessage;
 import dev.glasshouse.engine.quorum.Proposal;
@@ -24,6 +25,11 @@ import java.util.TreeMap;
  *       common history (or extends it).</li>
  *   <li><b>Acknowledged writes survive</b>: every transaction some leader committed (what a
  *       client hears "ok" for) is in the log of every leader established afterwards.</li>
+ *   <li><b>Confirmed syncs are linearizable</b>: a leadership confirmation reports a read index at
+ *       or above the highest zxid any member, of any epoch, had committed when its token was issued,
+ *       so a sync answered with it covers every write acknowledged before the sync began. A deposed
+ *       leader that confirmed would report an index below a newer leader's commits. Each token is
+ *       answered once, confirmed or abandoned, by the member it was issued to.</li>
  * </ul>
  */
 final class ZabInvariants {
@@ -31,6 +37,14 @@ final class ZabInvariants {
     private final List<Proposal> committed = new ArrayList<>();
     private final Set<Proposal> acknowledged = new LinkedHashSet<>();
     private Zxid lastAcknowledged = Zxid.ZERO;
+    private Zxid highestCommitted = Zxid.ZERO;
+    /** Tokens issued and not answered yet: who was asked, and the highest zxid committed anywhere then. */
+    private final Map<Long, Issued> issued = new TreeMap<>();
+    private long confirmed;
+    private long abandoned;
+
+    private record Issued(MemberId member, Zxid highestCommitted, long atMillis) {
+    }
 
     void onEstablished(MemberId leader, long epoch, List<Proposal> leaderLog) {
         MemberId earlier = leaderOfEpoch.putIfAbsent(epoch, leader);
@@ -67,6 +81,49 @@ final class ZabInvariants {
             check(index == committed.size(), "%s applied #%d with only %d known", member, index, committed.size());
             committed.add(proposal);
         }
+        if (proposal.zxid().isAfter(highestCommitted)) {
+            highestCommitted = proposal.zxid();
+        }
+    }
+
+    /** The driver asked {@code member} to confirm its leadership with {@code token} at {@code atMillis}. */
+    void onConfirmRequested(MemberId member, long token, long atMillis) {
+        Issued earlier = issued.put(token, new Issued(member, highestCommitted, atMillis));
+        check(earlier == null, "token %d issued twice", token);
+    }
+
+    void onConfirmed(MemberId member, LeadershipConfirmed confirmation, long atMillis) {
+        Issued asked = answered(member, confirmation.token());
+        check(confirmation.committedThrough().compareTo(asked.highestCommitted()) >= 0, "confirmed syncs are"
+                + " linearizable: %s confirmed token %d (issued at %d ms) at %d ms with read index %s, but %s was"
+                + " committed before it was issued", member, confirmation.token(), asked.atMillis(), atMillis,
+                confirmation.committedThrough(), asked.highestCommitted());
+        confirmed++;
+    }
+
+    void onAbandoned(MemberId member, long token) {
+        answered(member, token);
+        abandoned++;
+    }
+
+    /** A crash fails the member's waiting tokens without an answer, as a restarted driver would. */
+    void onCrashed(MemberId member) {
+        issued.values().removeIf(asked -> asked.member().equals(member));
+    }
+
+    private Issued answered(MemberId member, long token) {
+        Issued asked = issued.remove(token);
+        check(asked != null && asked.member().equals(member), "each token is answered once by the member asked:"
+                + " %s answered token %d, issued to %s", member, token, asked == null ? "nobody waiting" : asked);
+        return asked;
+    }
+
+    long confirmedCount() {
+        return confirmed;
+    }
+
+    long abandonedCount() {
+        return abandoned;
     }
 
     void onAcknowledged(Proposal proposal) {

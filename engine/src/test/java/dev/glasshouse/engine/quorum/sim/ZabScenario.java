@@ -14,7 +14,10 @@ import java.util.random.RandomGenerator;
  * observers), the network's delays and loss, a fault phase in which clients send a bounded number
  * of writes to whoever leads while members crash alone or together (losing unsynced log entries),
  * restart and get partitioned, then a calm phase (healed, lossless, all but at most a minority of voters up) in
- * which a quorum must commit {@link #CALM_WRITES} new writes within {@link #LIVENESS_BOUND_MILLIS}.
+ * which a quorum must commit {@link #CALM_WRITES} new writes, and a leader confirm its leadership for a
+ * sync, within {@link #LIVENESS_BOUND_MILLIS}. Throughout, clients sync: every few hundred milliseconds each
+ * member that believes it leads is asked to confirm its leadership (deposed leaders included), with the
+ * timing drawn from a generator of its own so that the rest of the run keeps its draws.
  */
 final class ZabScenario {
     static final long FAULT_PHASE_MILLIS = 20_000;
@@ -25,8 +28,11 @@ final class ZabScenario {
 
     /** What a run measured. */
     record Outcome(long seed, String shape, int acknowledged, int epochs, Map<SyncMode, Long> syncs, long stepDowns,
-                   long timeToCommitMillis, long steps, long trace) {
+                   long confirmed, long abandoned, long timeToCommitMillis, long steps, long trace) {
     }
+
+    /** Derives the syncs' generator from the seed without drawing from the run's own. */
+    private static final long SYNC_SALT = 0x5eed_5a17L;
 
     private final long seed;
 
@@ -55,19 +61,30 @@ final class ZabScenario {
             }
         }
         scheduleFaults(sim, random);
+        keepSyncing(sim, new SplittableRandom(seed ^ SYNC_SALT));
         sim.runUntil(s -> false, FAULT_PHASE_MILLIS);
         calm(sim, random);
         long calmFrom = sim.nowMillis();
         int before = sim.invariants().acknowledgedCount();
+        long confirmedBefore = sim.invariants().confirmedCount();
         keepWriting(sim, 1_000_000);
         boolean live = sim.runUntil(s -> s.invariants().acknowledgedCount() >= before + CALM_WRITES
-                && s.quorumCommittedThrough(s.invariants().lastAcknowledged()), calmFrom + LIVENESS_BOUND_MILLIS);
+                && s.quorumCommittedThrough(s.invariants().lastAcknowledged())
+                && s.invariants().confirmedCount() > confirmedBefore, calmFrom + LIVENESS_BOUND_MILLIS);
         if (!live) {
-            throw new AssertionError("Liveness: a quorum did not commit " + CALM_WRITES + " new writes within "
-                    + LIVENESS_BOUND_MILLIS + " ms after faults stopped (" + shape + "): " + sim);
+            throw new AssertionError("Liveness: a quorum did not commit " + CALM_WRITES + " new writes, or no leader"
+                    + " confirmed a sync, within " + LIVENESS_BOUND_MILLIS + " ms after faults stopped (" + shape
+                    + "): " + sim);
         }
         return new Outcome(seed, shape, sim.invariants().acknowledgedCount(), sim.invariants().establishedEpochs(),
-                sim.syncs(), sim.stepDowns(), sim.nowMillis() - calmFrom, sim.steps(), sim.trace());
+                sim.syncs(), sim.stepDowns(), sim.invariants().confirmedCount(), sim.invariants().abandonedCount(),
+                sim.nowMillis() - calmFrom, sim.steps(), sim.trace());
+    }
+
+    /** Syncs every 50 to 500 ms, until the run ends: often enough to catch a deposed leader's short overlap. */
+    private static void keepSyncing(ZabSimulation sim, RandomGenerator random) {
+        sim.confirmLeadership();
+        sim.schedule(sim.nowMillis() + random.nextLong(50, 500), s -> keepSyncing(s, random));
     }
 
     /** A client that tries one write every 50 ms until the run ends. */

@@ -74,6 +74,7 @@ final class ZabSimulation {
     private long trace = 17;
     private final Map<SyncMode, Long> syncs = new EnumMap<>(SyncMode.class);
     private long stepDowns;
+    private long tokens;
 
     ZabSimulation(QuorumVerifier verifier, SimNetwork network, RandomGenerator random) {
         this.verifier = verifier;
@@ -154,6 +155,8 @@ final class ZabSimulation {
                 invariants.onAcknowledged(proposal);
             }
         }
+        effects.confirmed().forEach(confirmation -> invariants.onConfirmed(member, confirmation, now));
+        effects.abandoned().forEach(token -> invariants.onAbandoned(member, token));
         for (ReplicaEvent event : effects.events()) {
             trace = 31 * trace + event.toString().hashCode();
             if (event instanceof ReplicaEvent.LearnerSynced synced) {
@@ -186,7 +189,23 @@ final class ZabSimulation {
         return true;
     }
 
+    /**
+     * A client sync: every live member that believes it leads (established or not, deposed or not)
+     * is asked to confirm its leadership, each with a fresh token.
+     */
+    void confirmLeadership() {
+        for (Process process : live.values().toArray(Process[]::new)) {
+            if (process.replica.role() == Role.LEADING) {
+                long token = ++tokens;
+                MemberId member = process.replica.id();
+                invariants.onConfirmRequested(member, token, now);
+                perform(member, process.replica.confirmLeadership(token, now));
+            }
+        }
+    }
+
     void crash(MemberId member) {
+        invariants.onCrashed(member);
         live.remove(member);
         network.crash(member);
         disks.get(member).crash();

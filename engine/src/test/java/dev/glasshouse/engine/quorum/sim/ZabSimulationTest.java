@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Whole ensembles running election and ZAB under seeded faults (see {@link ZabScenario}): one
  * leader per epoch, committed histories that agree, zxids that only grow, acknowledged writes that
- * survive every later leader, and a quorum committing new writes once faults stop.
+ * survive every later leader, confirmed syncs that cover every write committed before they began,
+ * and a quorum committing new writes (and confirming a sync) once faults stop.
  *
  * <p>Every build runs the pinned seeds plus {@code zab.runs} (default 100) fresh seeds derived from
  * a printed base seed ({@code -Dzab.baseSeed=B} repeats a batch). {@code -Dzab.seed=S} runs only
@@ -24,8 +25,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ZabSimulationTest {
-    /** Seeds that once failed or cover a rare path; they run in every build. */
-    private static final long[] PINNED = {1L, 2L, 3L, 42L};
+    /**
+     * Seeds that once failed or cover a rare path; they run in every build. The last two ask a deposed
+     * leader to confirm its leadership after a newer leader committed (they fail if a leader confirms
+     * without a quorum's answers).
+     */
+    private static final long[] PINNED = {1L, 2L, 3L, 42L, 1216750802008901446L, 7159328670391257150L};
 
     private final List<ZabScenario.Outcome> outcomes = new ArrayList<>();
     private final long baseSeed = Long.getLong("zab.baseSeed", System.nanoTime());
@@ -76,7 +81,9 @@ class ZabSimulationTest {
             long count = outcomes.stream().mapToLong(o -> o.syncs().getOrDefault(mode, 0L)).sum();
             System.out.print("  " + mode + " " + count);
         }
-        System.out.println("  step-downs " + outcomes.stream().mapToLong(ZabScenario.Outcome::stepDowns).sum());
+        System.out.println("  step-downs " + outcomes.stream().mapToLong(ZabScenario.Outcome::stepDowns).sum()
+                + "  syncs confirmed " + outcomes.stream().mapToLong(ZabScenario.Outcome::confirmed).sum()
+                + " abandoned " + outcomes.stream().mapToLong(ZabScenario.Outcome::abandoned).sum());
         System.out.println("  after faults stop, time until a quorum commits " + ZabScenario.CALM_WRITES
                 + " new writes (simulated ms): median " + times[times.length / 2] + ", p90 "
                 + times[times.length * 9 / 10] + ", max " + times[times.length - 1]);
