@@ -63,8 +63,25 @@ final class Clients {
         return zk;
     }
 
-    /** Waits until the member's view includes every write committed before this call (ZooKeeper's sync). */
+    /**
+     * Waits until the member's view includes every write committed before this call (ZooKeeper's sync).
+     * A connection lost meanwhile is retried until the deadline: during a failover a client may be cut
+     * off more than once, for instance by a follower that notices its leader is gone only after the
+     * client has moved to it.
+     */
     static void sync(ZooKeeper zk) throws InterruptedException {
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        KeeperException.Code result = syncOnce(zk);
+        while (result == KeeperException.Code.CONNECTIONLOSS && System.nanoTime() - deadline < 0) {
+            LockSupport.parkNanos(POLL_NANOS);
+            result = syncOnce(zk);
+        }
+        if (result != KeeperException.Code.OK) {
+            throw new AssertionError("sync failed: " + result);
+        }
+    }
+
+    private static KeeperException.Code syncOnce(ZooKeeper zk) throws InterruptedException {
         CountDownLatch done = new CountDownLatch(1);
         int[] result = new int[1];
         zk.sync("/", (rc, path, ctx) -> {
@@ -74,9 +91,7 @@ final class Clients {
         if (!done.await(DEADLINE.toSeconds(), TimeUnit.SECONDS)) {
             throw new AssertionError("sync did not answer within " + DEADLINE);
         }
-        if (result[0] != KeeperException.Code.OK.intValue()) {
-            throw new AssertionError("sync failed: " + KeeperException.Code.get(result[0]));
-        }
+        return KeeperException.Code.get(result[0]);
     }
 
     static void await(BooleanSupplier condition, String what) {

@@ -9,6 +9,7 @@ import java.util.List;
 import org.apache.zookeeper.ZooKeeper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  * quorum, so writes go on without an election. Both come back and catch up.
  */
 class FollowerLossIT {
-    @TempDir
+    // Kept when the test fails: the members' logs are what a failure report needs.
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
 
     @Test

@@ -9,6 +9,7 @@ import java.util.OptionalInt;
 import org.apache.zookeeper.ZooKeeper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the killed member back, and every acknowledged write on every member.
  */
 class LeaderFailoverIT {
-    @TempDir
+    // Kept when the test fails: the members' logs are what a failure report needs.
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
 
     @Test

@@ -13,6 +13,7 @@ import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.ZooKeeper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 class SessionFailoverIT {
     private static final int SESSION_TIMEOUT_MILLIS = 10_000;
 
-    @TempDir
+    // Kept when the test fails: the members' logs are what a failure report needs.
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
 
     @Test

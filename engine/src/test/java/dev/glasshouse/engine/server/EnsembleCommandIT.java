@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,7 +29,8 @@ class EnsembleCommandIT {
             Pattern.compile("^(\\d+)\\s+(\\d+|-)\\s+(\\w[\\w ]*?)\\s+127\\.0\\.0\\.1:\\d+$");
     private static final Pattern LEADER = Pattern.compile("^Leader: member (\\d+) ");
 
-    @TempDir
+    // Kept when the test fails: the members' logs are what a failure report needs.
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
 
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
@@ -48,13 +50,13 @@ class EnsembleCommandIT {
             assertThat(awaitLine("Ensemble serving. Connect string: "))
                     .matches("Ensemble serving\\. Connect string: (127\\.0\\.0\\.1:\\d+,){2}127\\.0\\.0\\.1:\\d+");
 
-            commands.println("status");
-            awaitLine("id   pid");
-            List<String> modes = new ArrayList<>();
-            for (int i = 0; i < 3; i++) {
-                Matcher row = awaitRow();
-                memberPids.add(Long.parseLong(row.group(2)));
-                modes.add(row.group(3));
+            // The command returns once a quorum serves; the last follower may still be catching up.
+            List<String> modes = List.of();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!modes.containsAll(List.of("leader", "follower")) || modes.contains("not serving")) {
+                assertThat(System.nanoTime() - deadline).as("every member serving; saw %s", modes).isNegative();
+                memberPids.clear();
+                modes = status(memberPids);
             }
             assertThat(modes).containsExactlyInAnyOrder("leader", "follower", "follower");
 
@@ -80,6 +82,18 @@ class EnsembleCommandIT {
             // The shell's children would outlive a killed shell: end them by the pids it reported.
             memberPids.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
         }
+    }
+
+    private List<String> status(List<Long> pids) throws InterruptedException {
+        commands.println("status");
+        awaitLine("id   pid");
+        List<String> modes = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Matcher row = awaitRow();
+            pids.add(Long.parseLong(row.group(2)));
+            modes.add(row.group(3));
+        }
+        return modes;
     }
 
     private int leader() throws InterruptedException {
