@@ -27,7 +27,9 @@ class FollowerLossIT {
         try (LocalEnsemble ensemble = LocalEnsemble.start(dir, 5)) {
             AckedWrites writes = new AckedWrites("/acked");
             int leader = LeaderFailoverIT.leader(ensemble);
-            List<Integer> followers = ensemble.memberIds().stream().filter(id -> id != leader).toList();
+            List<Integer> followers = ensemble.memberIds().stream()
+                    .filter(id -> ensemble.mode(id).filter("follower"::equals).isPresent()).toList();
+            assertThat(followers).hasSize(4);
             try (ZooKeeper zk = Clients.connect(ensemble.connectString(), 6_000, null)) {
                 writes.createParent(zk);
                 writes.write(zk, 50, Duration.ofSeconds(30));

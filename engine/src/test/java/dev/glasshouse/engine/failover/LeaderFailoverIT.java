@@ -3,6 +3,7 @@ package dev.glasshouse.engine.failover;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.glasshouse.engine.server.LocalEnsemble;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.OptionalInt;
@@ -46,7 +47,9 @@ class LeaderFailoverIT {
         }
     }
 
-    static int leader(LocalEnsemble ensemble) {
+    /** Waits until every member serves (start returns at a quorum) and returns the leader. */
+    static int leader(LocalEnsemble ensemble) throws IOException, InterruptedException {
+        ensemble.awaitAllServing(Duration.ofSeconds(60));
         Clients.await(() -> ensemble.leaderId().isPresent(), "a leader");
         OptionalInt leader = ensemble.leaderId();
         assertThat(leader).isPresent();
