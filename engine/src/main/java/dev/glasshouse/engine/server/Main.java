@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -14,6 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Command line of the engine: {@code glasshouse-engine [zoo.cfg]} runs a standalone member;
+ * {@code glasshouse-engine ensemble --servers 3 --dir DIR} runs a local ensemble ({@link EnsembleCommand});
  * {@code glasshouse-engine digest user:password} prints the ACL id for a digest user; {@code log dump},
  * {@code snapshot dump} and {@code purge} inspect and clean a data directory ({@link DataCommands}).
  */
@@ -36,6 +38,9 @@ public final class Main {
         if (args.length == 2 && args[0].equals("digest")) {
             out.println(DigestAuthenticator.digest(args[1]));
             return 0;
+        }
+        if (args.length > 0 && args[0].equals("ensemble")) {
+            return EnsembleCommand.run(List.of(args).subList(1, args.length), System.in, out, err);
         }
         Optional<Integer> dataCommand = DataCommands.run(args, out, err);
         if (dataCommand.isPresent()) {
@@ -99,6 +104,7 @@ public final class Main {
         return String.join(System.lineSeparator(),
                 "Usage: glasshouse-engine [zoo.cfg]            run a member: standalone, or of the ensemble its server.N lines name (default " + DEFAULT_CONFIG + ")",
                 "       glasshouse-engine digest user:password  print the digest ACL id for a user",
+                EnsembleCommand.USAGE,
                 DataCommands.USAGE);
     }
 }
