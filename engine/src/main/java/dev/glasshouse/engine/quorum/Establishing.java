@@ -63,7 +63,8 @@ final class Establishing {
         // A new FOLLOWERINFO means a new connection: whatever the old one reached is gone.
         LearnerSession session = learners.connect(info.from(), out.nowMillis());
         if (epoch >= 0) {
-            if (info.acceptedEpoch() < epoch) {
+            // An equal acceptedEpoch is a learner of this epoch reconnecting; it rejoins (AckEpoch.REJOINING).
+            if (info.acceptedEpoch() <= epoch) {
                 session.phase = Phase.EPOCH_SENT;
                 out.send(new LeaderInfo(self, info.from(), epoch));
             }
@@ -77,13 +78,14 @@ final class Establishing {
 
     Optional<String> onAckEpoch(AckEpoch ack, LearnerSession session, Outbox out) {
         long ours = history.epochs().currentEpoch();
-        boolean theirsLater = ack.currentEpoch() > ours
-                || ack.currentEpoch() == ours && ack.lastZxid().isAfter(history.lastZxid());
+        boolean theirsLater = !ack.rejoining() && (ack.currentEpoch() > ours
+                || ack.currentEpoch() == ours && ack.lastZxid().isAfter(history.lastZxid()));
         if (theirsLater && verifier.isVoter(ack.from())) {
             return Optional.of(ack.from() + " has a later history (epoch " + ack.currentEpoch() + ", "
                     + ack.lastZxid() + ")");
         }
         session.phase = Phase.EPOCH_ACKED;
+        session.rejoining = ack.rejoining();
         session.lastZxid = ack.lastZxid();
         if (syncing) {
             synchronize(ack.from(), session, out);
@@ -134,6 +136,11 @@ final class Establishing {
     /** Once a quorum (the leader included) acknowledged the epoch, synchronizes every learner that did. */
     private Optional<String> synchronizeOnQuorum(Outbox out) {
         TreeSet<MemberId> acked = learners.inPhase(Phase.EPOCH_ACKED);
+        learners.forEach((learner, session) -> {
+            if (session.rejoining) {
+                acked.remove(learner);
+            }
+        });
         acked.add(self);
         if (syncing || !verifier.containsQuorum(acked)) {
             return Optional.empty();

@@ -40,6 +40,8 @@ final class Learner implements ZabRole {
     private long epoch = -1;
     private Zxid newLeaderZxid = Zxid.ZERO;
     private Zxid ackedThrough = Zxid.ZERO;
+    /** This connection rejoins the epoch this member had already accepted. */
+    private boolean rejoining;
     private long startedMillis;
     private long lastHeardMillis;
 
@@ -151,11 +153,16 @@ final class Learner implements ZabRole {
         if (phase != Phase.AWAIT_LEADER_INFO) {
             return Optional.of("unexpected LEADERINFO for epoch " + info.epoch() + " in " + phase);
         }
-        if (info.epoch() <= history.epochs().acceptedEpoch()) {
-            // Accepting an epoch twice could let two leaders use it; ZooKeeper accepts an equal one.
-            return Optional.of("epoch " + info.epoch() + " not above accepted " + history.epochs().acceptedEpoch());
+        long accepted = history.epochs().acceptedEpoch();
+        if (info.epoch() < accepted) {
+            return Optional.of("epoch " + info.epoch() + " below accepted " + accepted);
         }
-        history.acceptEpoch(info.epoch(), out);
+        // An equal epoch is the leader this member already followed, on a new connection: it rejoins
+        // without accepting again (see AckEpoch.REJOINING), as ZooKeeper's learners do.
+        rejoining = info.epoch() == accepted;
+        if (!rejoining) {
+            history.acceptEpoch(info.epoch(), out);
+        }
         epoch = info.epoch();
         phase = Phase.AWAIT_SYNC;
         sendAckEpoch(out);
@@ -163,7 +170,8 @@ final class Learner implements ZabRole {
     }
 
     private void sendAckEpoch(Outbox out) {
-        out.send(new AckEpoch(self, leader(), epoch, history.epochs().currentEpoch(), history.lastZxid()));
+        long reported = rejoining ? AckEpoch.REJOINING : history.epochs().currentEpoch();
+        out.send(new AckEpoch(self, leader(), epoch, reported, history.lastZxid()));
     }
 
     private Optional<String> onSync(SyncLog sync, Outbox out) {

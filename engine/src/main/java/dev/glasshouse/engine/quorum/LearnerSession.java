@@ -16,6 +16,8 @@ final class LearnerSession {
     Zxid lastZxid = Zxid.ZERO;
     /** The latest zxid the learner holds durably, from NEWLEADER's or a proposal's acknowledgement. */
     Zxid ackedThrough = Zxid.ZERO;
+    /** The learner had accepted this epoch before; its ACKEPOCH does not count toward discovery's quorum. */
+    boolean rejoining;
     /** The latest ping round this learner answered on this connection. */
     long answeredRound;
 

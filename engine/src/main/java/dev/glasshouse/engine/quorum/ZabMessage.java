@@ -17,8 +17,19 @@ public sealed interface ZabMessage extends PeerMessage {
     record LeaderInfo(MemberId from, MemberId to, long epoch) implements ZabMessage {
     }
 
-    /** ACKEPOCH: the learner accepted {@code epoch} and reports its history for synchronization. */
+    /**
+     * ACKEPOCH: the learner accepted {@code epoch} and reports its history for synchronization. A
+     * learner that had accepted this very epoch before (it reconnects to the leader it followed)
+     * reports {@link #REJOINING} as its currentEpoch, as ZooKeeper's does: it is synchronized, but
+     * its acknowledgement does not count toward the quorum that establishes the epoch, because it
+     * could have been given to another leader of the same epoch.
+     */
     record AckEpoch(MemberId from, MemberId to, long epoch, long currentEpoch, Zxid lastZxid) implements ZabMessage {
+        public static final long REJOINING = -1;
+
+        public boolean rejoining() {
+            return currentEpoch == REJOINING;
+        }
     }
 
     /**

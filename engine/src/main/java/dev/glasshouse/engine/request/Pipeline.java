@@ -68,6 +68,8 @@ public final class Pipeline {
     /** Sessions that showed life here since the last report to the leader (learners only). */
     private final LinkedHashSet<Long> touchedSessions = new LinkedHashSet<>();
     private ServingMode mode = ServingMode.STANDALONE;
+    /** Sessions opened while read-only: this member's alone, forgotten when it serves again. */
+    private SessionTable readOnlySessions = new SessionTable();
     private long lastPreparedZxid;
     private long lastAppliedZxid;
     private long nextReapMillis;
@@ -113,7 +115,9 @@ public final class Pipeline {
         }
         connections.put(connectionId, connection);
         int timeoutMillis = negotiation.negotiate(request.timeoutMillis());
-        if (request.sessionId() == 0) {
+        if (mode == ServingMode.READ_ONLY) {
+            connectReadOnly(connection, request, timeoutMillis, nowMillis, out);
+        } else if (request.sessionId() == 0) {
             openSession(connection, timeoutMillis, nowMillis, out);
         } else {
             resumeSession(connection, request, timeoutMillis, nowMillis, out);
@@ -139,23 +143,69 @@ public final class Pipeline {
                                long nowMillis, EffectsBuilder out) {
         Optional<Session> session = sessions.validate(request.sessionId(), request.password());
         if (session.isEmpty()) {
-            out.send(connection.id(), Frames.connect(ConnectResponse.expired(connection.legacy())));
-            out.disconnect(connection.id(), "session 0x" + Long.toHexString(request.sessionId())
-                    + " is expired or the password is wrong");
-            connections.remove(connection.id());
+            refuseExpired(connection, request, out);
             return;
         }
         long sessionId = request.sessionId();
-        Long previous = connectionBySession.put(sessionId, connection.id());
-        if (previous != null && previous != connection.id()) {
-            forget(previous);
-            out.disconnect(previous, "session 0x" + Long.toHexString(sessionId) + " moved to another connection");
-        }
+        moveSession(sessionId, connection, out);
         sessions.resume(sessionId, timeoutMillis, nowMillis);
         touched(sessionId);
         connection.establish(sessionId);
         out.send(connection.id(), Frames.connect(new ConnectResponse(0, timeoutMillis, sessionId,
                 session.get().password(), false, connection.legacy())));
+    }
+
+    private void refuseExpired(ClientConnection connection, ConnectRequest request, EffectsBuilder out) {
+        out.send(connection.id(), Frames.connect(ConnectResponse.expired(connection.legacy())));
+        out.disconnect(connection.id(), "session 0x" + Long.toHexString(request.sessionId())
+                + " is expired or the password is wrong");
+        connections.remove(connection.id());
+    }
+
+    private void moveSession(long sessionId, ClientConnection connection, EffectsBuilder out) {
+        Long previous = connectionBySession.put(sessionId, connection.id());
+        if (previous != null && previous != connection.id()) {
+            forget(previous);
+            out.disconnect(previous, "session 0x" + Long.toHexString(sessionId) + " moved to another connection");
+        }
+    }
+
+    /**
+     * Read-only mode admits only clients that said they accept it; a new session is this member's
+     * own, and an ensemble session is resumed as it was last seen here.
+     */
+    private void connectReadOnly(ClientConnection connection, ConnectRequest request, int timeoutMillis,
+                                 long nowMillis, EffectsBuilder out) {
+        if (!request.readOnly()) {
+            out.disconnect(connection.id(), "this member has lost its quorum and serves read-only clients only");
+            connections.remove(connection.id());
+            return;
+        }
+        long sessionId = request.sessionId();
+        Optional<Session> session;
+        if (sessionId == 0) {
+            byte[] password = new byte[ConnectResponse.PASSWORD_BYTES];
+            random.nextBytes(password);
+            sessionId = sessionIds.next();
+            session = Optional.of(readOnlySessions.open(sessionId, timeoutMillis, password, nowMillis));
+        } else {
+            session = sessions.validate(sessionId, request.password())
+                    .or(() -> readOnlySessions.validate(request.sessionId(), request.password()));
+        }
+        if (session.isEmpty()) {
+            refuseExpired(connection, request, out);
+            return;
+        }
+        moveSession(sessionId, connection, out);
+        readOnlySessions.resume(sessionId, timeoutMillis, nowMillis);
+        connection.establish(sessionId);
+        out.send(connection.id(), Frames.connect(new ConnectResponse(0, timeoutMillis, sessionId,
+                session.get().password(), true, connection.legacy())));
+    }
+
+    private boolean sessionGone(long sessionId) {
+        boolean ensembleSession = sessions.get(sessionId).map(session -> !session.isClosing()).orElse(false);
+        return !ensembleSession && (mode != ServingMode.READ_ONLY || readOnlySessions.get(sessionId).isEmpty());
     }
 
     /** A request frame after the handshake, decoded for the opcode in its header. */
@@ -185,6 +235,7 @@ public final class Pipeline {
             }
             connection.queue().poll();
             sessions.touch(connection.sessionId(), nowMillis);
+            readOnlySessions.touch(connection.sessionId(), nowMillis);
             touched(connection.sessionId());
             dispatch(connection, next, nowMillis, out);
         }
@@ -194,9 +245,12 @@ public final class Pipeline {
                           EffectsBuilder out) {
         RequestRouter.Route route = router.route(request);
         int xid = request.header().xid();
-        if (route != RequestRouter.Route.REJECT && sessions.get(connection.sessionId())
-                .map(Session::isClosing).orElse(true)) {
+        if (route != RequestRouter.Route.REJECT && sessionGone(connection.sessionId())) {
             out.send(connection.id(), Frames.header(xid, lastAppliedZxid, -112));
+            return;
+        }
+        if (mode == ServingMode.READ_ONLY && changesState(route, request.op())) {
+            answerReadOnly(connection, route, xid, out);
             return;
         }
         if (route == RequestRouter.Route.READ && request.op() == OpCode.SYNC && mode != ServingMode.STANDALONE) {
@@ -216,6 +270,24 @@ public final class Pipeline {
         if (route == RequestRouter.Route.REJECT) {
             forget(connection.id());
         }
+    }
+
+    private static boolean changesState(RequestRouter.Route route, OpCode op) {
+        return route == RequestRouter.Route.WRITE || route == RequestRouter.Route.CLOSE || op == OpCode.SYNC;
+    }
+
+    /** Read-only: a session of this member's closes here; every other write or sync is NOTREADONLY. */
+    private void answerReadOnly(ClientConnection connection, RequestRouter.Route route, int xid, EffectsBuilder out) {
+        long sessionId = connection.sessionId();
+        if (route == RequestRouter.Route.CLOSE && readOnlySessions.get(sessionId).isPresent()
+                && sessions.get(sessionId).isEmpty()) {
+            readOnlySessions.remove(sessionId);
+            out.send(connection.id(), Frames.header(xid, lastAppliedZxid, 0));
+            forget(connection.id());
+            out.disconnect(connection.id(), "read-only session 0x" + Long.toHexString(sessionId) + " closed");
+            return;
+        }
+        out.send(connection.id(), Frames.header(xid, lastAppliedZxid, ErrorCode.NOT_READ_ONLY.code()));
     }
 
     /**
@@ -369,6 +441,7 @@ public final class Pipeline {
         }
         mode = ServingMode.LEADING;
         pending.clear();
+        readOnlySessions = new SessionTable();
         lastPreparedZxid = nextZxid - 1;
         sessions.restartClocks(nowMillis);
         nextReapMillis = nowMillis + settings.containerCheckIntervalMillis();
@@ -379,6 +452,15 @@ public final class Pipeline {
         mode = ServingMode.LEARNING;
         pending.clear();
         touchedSessions.clear();
+        readOnlySessions = new SessionTable();
+    }
+
+    /** The member lost its quorum and serves read-only clients from its last state. Called while no client is connected. */
+    public void serveReadOnly() {
+        mode = ServingMode.READ_ONLY;
+        pending.clear();
+        touchedSessions.clear();
+        readOnlySessions = new SessionTable();
     }
 
     public ServingMode mode() {
@@ -493,6 +575,9 @@ public final class Pipeline {
             // The leader owns expiry and reaping; it hears of this member's sessions through touches.
             return Effects.NONE;
         }
+        if (mode == ServingMode.READ_ONLY) {
+            return expireReadOnlySessions(nowMillis);
+        }
         EffectsBuilder out = new EffectsBuilder();
         for (long sessionId : sessions.expired(nowMillis)) {
             sessions.markClosing(sessionId);
@@ -510,6 +595,19 @@ public final class Pipeline {
                     lastPreparedZxid = zxid;
                     out.log(new Transaction(0, 0, zxid, nowMillis, OpCode.DELETE_CONTAINER.code(), txn));
                 });
+            }
+        }
+        return out.build();
+    }
+
+    private Effects expireReadOnlySessions(long nowMillis) {
+        EffectsBuilder out = new EffectsBuilder();
+        for (long sessionId : readOnlySessions.expired(nowMillis)) {
+            readOnlySessions.remove(sessionId);
+            Long owner = connectionBySession.remove(sessionId);
+            if (owner != null) {
+                forget(owner);
+                out.disconnect(owner, "read-only session 0x" + Long.toHexString(sessionId) + " expired");
             }
         }
         return out.build();

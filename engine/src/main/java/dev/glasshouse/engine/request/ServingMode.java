@@ -18,5 +18,11 @@ public enum ServingMode {
      * A follower or observer: it forwards writes, new sessions, syncs and session touches to the
      * leader and answers its clients when the committed transactions come back.
      */
-    LEARNING
+    LEARNING,
+    /**
+     * A member that lost its quorum, with {@code readonlymode.enabled}: it serves clients that
+     * accept a read-only server from its last state, with sessions of its own that the ensemble
+     * never hears of, and answers every write and sync with NOTREADONLY, as ZooKeeper does.
+     */
+    READ_ONLY
 }

@@ -40,11 +40,11 @@ final class QuorumStateView {
         }
     }
 
-    QuorumState build(Replica replica, boolean serving, Set<MemberId> connected, int pendingSyncs) {
+    QuorumState build(Replica replica, boolean serving, boolean readOnly, Set<MemberId> connected, int pendingSyncs) {
         Role role = replica.role();
         Optional<Vote> current = role == Role.LOOKING ? replica.proposal() : replica.leader();
         return new QuorumState(mode(role), ensemble.myId(),
-                Optional.of(QuorumState.ZabPhase.valueOf(replica.zabPhase().name())), serving, false,
+                Optional.of(QuorumState.ZabPhase.valueOf(replica.zabPhase().name())), serving, readOnly,
                 replica.epochs().acceptedEpoch(), replica.epochs().currentEpoch(), replica.lastLoggedZxid().value(),
                 replica.committedThrough().value(), replica.round(),
                 replica.leader().map(vote -> OptionalLong.of(vote.leader().value())).orElse(OptionalLong.empty()),

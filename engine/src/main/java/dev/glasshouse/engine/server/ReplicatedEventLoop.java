@@ -84,7 +84,7 @@ final class ReplicatedEventLoop implements ClientListener, PeerTransport.Receive
      */
     record Setup(MemberId self, long tickMillis, TxnLog txnLog, EpochWriter epochs, long fsyncWarningMillis,
                  Runnable requestFinished, Consumer<ReplicaEvent> events, QuorumStateView view,
-                 PublishedQuorumStatus status) {
+                 PublishedQuorumStatus status, boolean readOnlyMode) {
     }
 
     /** A sync waiting for the leader's confirmation: who asked, and how far the leader had prepared then. */
@@ -103,6 +103,11 @@ final class ReplicatedEventLoop implements ClientListener, PeerTransport.Receive
     private final Map<Long, PendingSync> syncsAwaitingConfirmation = new HashMap<>();
     private long nextSyncToken = 1;
     private boolean serving;
+    /** Serving read-only clients while looking for a quorum ({@code readonlymode.enabled}). */
+    private boolean readOnly;
+    /** True once the member served in an ensemble since it started: only then has it a state to show read-only. */
+    private boolean everServed;
+    private volatile boolean publishedReadOnly;
     private Role role = Role.LOOKING;
     /** {@link #role} and {@link #serving} for other threads, published at the end of each change. */
     private volatile Role publishedRole = Role.LOOKING;
@@ -142,7 +147,7 @@ final class ReplicatedEventLoop implements ClientListener, PeerTransport.Receive
     @Override
     public void connected(ClientChannel channel, ConnectRequest request) {
         submit(() -> {
-            if (!serving || failed) {
+            if (!(serving || readOnly) || failed) {
                 // ZooKeeper closes connections while it has no leader to serve with; the client tries another member.
                 channel.closeAfterFlush();
                 return;
@@ -223,6 +228,7 @@ final class ReplicatedEventLoop implements ClientListener, PeerTransport.Receive
         submit(() -> {
             failed = true;
             serving = false;
+            readOnly = false;
             channels.closeAll();
         });
     }
@@ -352,14 +358,20 @@ final class ReplicatedEventLoop implements ClientListener, PeerTransport.Receive
         }
     }
 
-    /** Starts or stops serving clients when the replica's role or readiness changed. */
+    /**
+     * Starts or stops serving clients when the replica's role or readiness changed. With
+     * {@code readonlymode.enabled}, a member that is looking for a leader serves read-only clients
+     * from its last state, once it has been in sync with an ensemble since it started (its tree is
+     * rebuilt from committed transactions only, so before that it has nothing to show).
+     */
     private void followRole() {
         Role nowRole = replica.role();
         boolean nowServing = replica.isServing() && !failed;
-        if (nowRole == role && nowServing == serving) {
+        boolean nowReadOnly = !nowServing && nowRole == Role.LOOKING && setup.readOnlyMode() && everServed && !failed;
+        if (nowRole == role && nowServing == serving && nowReadOnly == readOnly) {
             return;
         }
-        if (serving) {
+        if (serving || readOnly) {
             log.info("Stopped serving clients role={} closing={}", nowRole, channels.ids().size());
             for (long connectionId : channels.ids()) {
                 pipeline.onDisconnected(connectionId);
@@ -369,9 +381,8 @@ final class ReplicatedEventLoop implements ClientListener, PeerTransport.Receive
         }
         role = nowRole;
         serving = nowServing;
-        publishedRole = role;
-        publishedServing = serving;
-        publishStatus();
+        readOnly = nowReadOnly;
+        everServed |= serving;
         if (serving && role == Role.LEADING) {
             pipeline.serveAsLeader(replica.nextProposalZxid().orElseThrow().value(), clock.nowMillis());
             log.info("Serving clients as leader epoch={}", replica.epoch());
@@ -379,7 +390,17 @@ final class ReplicatedEventLoop implements ClientListener, PeerTransport.Receive
             pipeline.serveAsLearner();
             log.info("Serving clients as {} of {} epoch={}", role, replica.leader().map(v -> v.leader()).orElse(null),
                     replica.epoch());
+        } else if (readOnly) {
+            pipeline.serveReadOnly();
+            log.info("No quorum: serving read-only clients from zxid 0x{}", Long.toHexString(pipeline.lastAppliedZxid()));
+        } else {
+            // Until it leads again, the member prepares nothing.
+            pipeline.serveAsLearner();
         }
+        publishedRole = role;
+        publishedServing = serving;
+        publishedReadOnly = readOnly;
+        publishStatus();
     }
 
     /** Performs the pipeline's effects: frames out, transactions to propose, requests to the leader. */
@@ -413,7 +434,11 @@ final class ReplicatedEventLoop implements ClientListener, PeerTransport.Receive
     }
 
     private void report(ReplicaEvent event) {
-        log.debug("{}", event);
+        if (isMilestone(event)) {
+            log.info("{}", event);
+        } else {
+            log.debug("{}", event);
+        }
         setup.view().onEvent(event);
         try {
             setup.events().accept(event);
@@ -422,8 +447,16 @@ final class ReplicatedEventLoop implements ClientListener, PeerTransport.Receive
         }
     }
 
+    /** The rare events an operator reads in the log: elections ending, roles, epochs, synchronization. */
+    private static boolean isMilestone(ReplicaEvent event) {
+        return event instanceof ReplicaEvent.RoundEnded || event instanceof ReplicaEvent.RoleChanged
+                || event instanceof ReplicaEvent.LeaderLost || event instanceof ReplicaEvent.SteppedDown
+                || event instanceof ReplicaEvent.EpochProposed || event instanceof ReplicaEvent.Established
+                || event instanceof ReplicaEvent.LearnerSynced;
+    }
+
     private void publishStatus() {
-        setup.status().publish(setup.view().build(replica, serving, transport.connectedPeers(),
+        setup.status().publish(setup.view().build(replica, serving, readOnly, transport.connectedPeers(),
                 syncsAwaitingConfirmation.size()));
     }
 
@@ -437,6 +470,11 @@ final class ReplicatedEventLoop implements ClientListener, PeerTransport.Receive
     /** True while the member serves clients; any thread. */
     boolean isServing() {
         return publishedServing;
+    }
+
+    /** True while the member, without a quorum, serves read-only clients; any thread. */
+    boolean isReadOnly() {
+        return publishedReadOnly;
     }
 
     /** Runs a read-only look at the member's cores on the event-loop thread. */

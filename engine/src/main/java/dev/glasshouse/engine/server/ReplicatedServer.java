@@ -106,10 +106,12 @@ public final class ReplicatedServer implements AutoCloseable {
         // Timers run often enough for the election's 200 ms waits and ZAB's pings every half tick.
         long tickMillis = Math.max(5, Math.min(50, config.tickTimeMillis() / 4));
         QuorumStateView view = new QuorumStateView(ensemble);
-        PublishedQuorumStatus quorumStatus = new PublishedQuorumStatus(view.build(replica, false, java.util.Set.of(), 0));
+        PublishedQuorumStatus quorumStatus = new PublishedQuorumStatus(view.build(replica, false, false,
+                java.util.Set.of(), 0));
         ReplicatedEventLoop eventLoop = new ReplicatedEventLoop(replica, pipeline, clock,
                 new ReplicatedEventLoop.Setup(self, tickMillis, txnLog, epochs -> writeEpochs(epochFiles, epochs),
-                        persistence.fsyncWarningThresholdMillis(), throttle::finished, events, view, quorumStatus),
+                        persistence.fsyncWarningThresholdMillis(), throttle::finished, events, view, quorumStatus,
+                        ensemble.readOnlyMode()),
                 receiver -> startTransport(self, ensemble, receiver));
         EnsembleMember me = ensemble.self();
         int clientPort = me.clientPort().orElse(config.clientPort());
@@ -198,6 +200,11 @@ public final class ReplicatedServer implements AutoCloseable {
     /** True while the member serves clients: an established leader or a synchronized learner. */
     public boolean isServing() {
         return eventLoop.isServing();
+    }
+
+    /** True while the member has no quorum and serves read-only clients ({@code readonlymode.enabled}). */
+    public boolean isReadOnly() {
+        return eventLoop.isReadOnly();
     }
 
     public OptionalInt adminPort() {

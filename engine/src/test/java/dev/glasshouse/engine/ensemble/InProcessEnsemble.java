@@ -37,10 +37,12 @@ final class InProcessEnsemble implements AutoCloseable {
     private final int voters;
     private final int[] clientPorts;
     private final String serverLines;
+    private final String extraSettings;
     private final SortedMap<Integer, ReplicatedServer> running = new TreeMap<>();
 
-    private InProcessEnsemble(Path directory, int voters, int observers) throws IOException {
+    private InProcessEnsemble(Path directory, int voters, int observers, String extraSettings) throws IOException {
         this.directory = directory;
+        this.extraSettings = extraSettings;
         this.voters = voters;
         int members = voters + observers;
         this.clientPorts = new int[members + 1];
@@ -55,7 +57,12 @@ final class InProcessEnsemble implements AutoCloseable {
     }
 
     static InProcessEnsemble start(Path directory, int voters, int observers) throws Exception {
-        InProcessEnsemble ensemble = new InProcessEnsemble(directory, voters, observers);
+        return start(directory, voters, observers, "");
+    }
+
+    /** An ensemble whose zoo.cfg files also hold {@code extraSettings} (whole lines). */
+    static InProcessEnsemble start(Path directory, int voters, int observers, String extraSettings) throws Exception {
+        InProcessEnsemble ensemble = new InProcessEnsemble(directory, voters, observers, extraSettings);
         for (int id = 1; id < ensemble.clientPorts.length; id++) {
             ensemble.startMember(id);
         }
@@ -68,7 +75,7 @@ final class InProcessEnsemble implements AutoCloseable {
         Files.writeString(dir.resolve("myid"), id + "\n", StandardCharsets.UTF_8);
         Path cfg = dir.resolve("zoo.cfg");
         Files.writeString(cfg, "tickTime=" + TICK_MILLIS + "\ninitLimit=10\nsyncLimit=5\ndataDir=" + dir
-                + "\nforceSync=no\nmaxSessionTimeout=30000\n4lw.commands.whitelist=*\nadmin.enableServer=false\n" + serverLines
+                + "\nforceSync=no\nmaxSessionTimeout=30000\n4lw.commands.whitelist=*\nadmin.enableServer=false\n" + extraSettings + serverLines
                 + (id > voters ? "peerType=observer\n" : ""), StandardCharsets.UTF_8);
         running.put(id, ReplicatedServer.start(ZooCfgParser.parse(cfg).config()));
     }

@@ -204,6 +204,39 @@ class ReplicatedServerTest {
     }
 
     @Test
+    void aMemberWithoutQuorumServesReadOnlyClientsUntilItRejoins() throws Exception {
+        ensemble = InProcessEnsemble.start(directory, 3, 0, "readonlymode.enabled=true\n");
+        int leader = ensemble.awaitServing();
+        int follower = leader == 1 ? 2 : 1;
+        connectTo(leader).create("/kept", "v".getBytes(StandardCharsets.UTF_8), ZooDefs.Ids.OPEN_ACL_UNSAFE,
+                CreateMode.PERSISTENT);
+        assertThat(syncAndRead(connectTo(follower), "/kept")).isEqualTo("v");
+
+        ensemble.member(follower).cutOff(true);
+        InProcessEnsemble.await(() -> ensemble.member(follower).isReadOnly(), "the cut-off follower to go read-only");
+        CountDownLatch readOnlyConnected = new CountDownLatch(1);
+        ZooKeeper reader = new ZooKeeper("127.0.0.1:" + ensemble.clientPort(follower), 10_000, event -> {
+            if (event.getState() == Watcher.Event.KeeperState.ConnectedReadOnly) {
+                readOnlyConnected.countDown();
+            }
+        }, true);
+        clients.add(reader);
+        assertThat(readOnlyConnected.await(30, TimeUnit.SECONDS)).as("connected read-only").isTrue();
+        assertThat(new String(reader.getData("/kept", false, null), StandardCharsets.UTF_8)).isEqualTo("v");
+        try {
+            reader.create("/refused", new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+            throw new AssertionError("a read-only member accepted a write");
+        } catch (KeeperException.NotReadOnlyException expected) {
+            assertThat(expected.code()).isEqualTo(KeeperException.Code.NOTREADONLY);
+        }
+
+        ensemble.member(follower).cutOff(false);
+        InProcessEnsemble.await(() -> reader.getState() == ZooKeeper.States.CONNECTED, "the reader to be read-write");
+        reader.create("/accepted", new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+        assertThat(syncAndReadExists(connectTo(leader), "/accepted")).isFalse();
+    }
+
+    @Test
     void anObserverServesReadsAndWritesWithoutVoting() throws Exception {
         ensemble = InProcessEnsemble.start(directory, 3, 1);
         ensemble.awaitServing();

@@ -47,13 +47,29 @@ class LearnerTest {
     }
 
     @Test
-    void followerRejectsAnEpochItAlreadyAccepted() {
+    void followerRejectsAnEpochBelowTheOneItAccepted() {
+        Replica ahead = new Replica(M1, ENSEMBLE, new Recovered(new Epochs(2, 1), List.of(FIRST)), ZabTimings.DEFAULT);
+        ahead.start(0);
+        Vote leader = new Vote(M3, Zxid.of(1, 2), 1, 1);
+        ahead.onPeerMessage(new Notification(M2, M1, leader, Role.FOLLOWING), 10);
+        ahead.onPeerMessage(new Notification(M3, M1, leader, Role.LEADING), 20);
+
+        Effects effects = ahead.onPeerMessage(new LeaderInfo(M3, M1, 1), 30);
+
+        assertThat(effects.newRole()).contains(Role.LOOKING);
+        assertThat(effects.toPersist()).isEmpty();
+    }
+
+    /** A follower reconnecting to the leader of the epoch it accepted rejoins without accepting it again. */
+    @Test
+    void followerRejoinsTheEpochItAlreadyAcceptedWithoutCountingTowardItsQuorum() {
         join();
 
         Effects effects = follower.onPeerMessage(new LeaderInfo(M3, M1, 1), 30);
 
-        assertThat(effects.newRole()).contains(Role.LOOKING);
+        assertThat(effects.newRole()).isEmpty();
         assertThat(effects.toPersist()).isEmpty();
+        assertThat(effects.toSend()).containsExactly(new AckEpoch(M1, M3, 1, AckEpoch.REJOINING, Zxid.of(1, 1)));
     }
 
     @Test

@@ -15,8 +15,16 @@ import java.util.TreeMap;
  * @param members   every member by id, this one included
  * @param initLimit ticks a follower may take to connect to the leader and catch up ({@code initLimit})
  * @param syncLimit ticks a follower may lag behind the leader once synchronised ({@code syncLimit})
+ * @param readOnlyMode whether a member that lost its quorum serves read-only clients from its last
+ *                     state ({@code readonlymode.enabled})
  */
-public record EnsembleConfig(int myId, SortedMap<Integer, EnsembleMember> members, int initLimit, int syncLimit) {
+public record EnsembleConfig(int myId, SortedMap<Integer, EnsembleMember> members, int initLimit, int syncLimit,
+                             boolean readOnlyMode) {
+    /** An ensemble without read-only mode, ZooKeeper's default. */
+    public EnsembleConfig(int myId, SortedMap<Integer, EnsembleMember> members, int initLimit, int syncLimit) {
+        this(myId, members, initLimit, syncLimit, false);
+    }
+
     public EnsembleConfig {
         members = Collections.unmodifiableSortedMap(new TreeMap<>(members));
         members.forEach((id, member) -> {

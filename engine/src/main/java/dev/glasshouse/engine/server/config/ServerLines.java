@@ -160,7 +160,8 @@ final class ServerLines {
         SortedMap<Integer, EnsembleMember> members = new TreeMap<>();
         lines.forEach((id, line) -> members.put(id, line.member()));
         return Optional.of(new EnsembleConfig(self.get().member().id(), members,
-                limit("initLimit", DEFAULT_INIT_LIMIT), limit("syncLimit", DEFAULT_SYNC_LIMIT)));
+                limit("initLimit", DEFAULT_INIT_LIMIT), limit("syncLimit", DEFAULT_SYNC_LIMIT),
+                settings.booleanValue("readonlymode.enabled", false)));
     }
 
     private int limit(String key, int fallback) {
