@@ -43,6 +43,7 @@ final class Learner implements ZabRole {
     /** This connection rejoins the epoch this member had already accepted. */
     private boolean rejoining;
     private long startedMillis;
+    private long nextFollowerInfoMillis;
     private long lastHeardMillis;
 
     Learner(MemberId self, Vote elected, Role role, ZabTimings timings, History history) {
@@ -91,8 +92,13 @@ final class Learner implements ZabRole {
     public Optional<String> start(Outbox out) {
         startedMillis = out.nowMillis();
         lastHeardMillis = startedMillis;
-        out.send(new FollowerInfo(self, leader(), history.epochs().acceptedEpoch()));
+        sendFollowerInfo(out);
         return Optional.empty();
+    }
+
+    private void sendFollowerInfo(Outbox out) {
+        out.send(new FollowerInfo(self, leader(), history.epochs().acceptedEpoch()));
+        nextFollowerInfoMillis = out.nowMillis() + timings.pingMillis();
     }
 
     @Override
@@ -135,6 +141,11 @@ final class Learner implements ZabRole {
     @Override
     public Optional<String> onTick(Outbox out) {
         long now = out.nowMillis();
+        // A learner often decides before its leader does, and a leader still LOOKING drops
+        // FOLLOWERINFO (ZooKeeper's learner retries its connection instead), so ask again until answered.
+        if (phase == Phase.AWAIT_LEADER_INFO && now >= nextFollowerInfoMillis) {
+            sendFollowerInfo(out);
+        }
         if (phase != Phase.SERVING && now - startedMillis > timings.initMillis()) {
             return Optional.of("not synchronized within initLimit (" + phase + ")");
         }
