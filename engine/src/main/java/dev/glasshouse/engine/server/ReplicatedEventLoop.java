@@ -87,8 +87,8 @@ final class ReplicatedEventLoop implements ClientListener, PeerTransport.Receive
                  PublishedQuorumStatus status, boolean readOnlyMode) {
     }
 
-    /** A sync waiting for the leader's confirmation: who asked, and how far the leader had prepared then. */
-    private record PendingSync(MemberId from, long sessionId, int cxid, long preparedZxid) {
+    /** A sync waiting for the leader's confirmation: who asked, and how far the leader had proposed then. */
+    private record PendingSync(MemberId from, long sessionId, int cxid, long proposedZxid) {
     }
 
     private final MemberId self;
@@ -291,8 +291,10 @@ final class ReplicatedEventLoop implements ClientListener, PeerTransport.Receive
                 return;
             }
             long token = nextSyncToken++;
+            // The leader's log end: every write it has proposed, which includes the session's
+            // earlier writes; its counter-0 zxid of a fresh epoch would name no transaction at all.
             syncsAwaitingConfirmation.put(token, new PendingSync(from, sync.sessionId(), sync.cxid(),
-                    pipeline.lastPreparedZxid()));
+                    replica.lastLoggedZxid().value()));
             perform(replica.confirmLeadership(token, clock.nowMillis()));
         } else {
             performPipeline(pipeline.onLeaderRequest(request, clock.nowMillis()));
@@ -349,7 +351,7 @@ final class ReplicatedEventLoop implements ClientListener, PeerTransport.Receive
         }
         // Everything the leader had prepared when the sync arrived, too: the session's earlier
         // writes may still be in flight, and the answer must come after theirs.
-        long zxid = Math.max(confirmed.committedThrough().value(), pending.preparedZxid());
+        long zxid = Math.max(confirmed.committedThrough().value(), pending.proposedZxid());
         SyncPoint point = new SyncPoint(pending.sessionId(), pending.cxid(), zxid);
         if (pending.from().equals(self)) {
             performPipeline(pipeline.onSyncPoint(point, clock.nowMillis()));

@@ -133,6 +133,10 @@ class ReplicatedServerTest {
         ensemble.stopMember(leader);
         int newLeader = ensemble.awaitServing();
         assertThat(newLeader).isNotEqualTo(leader);
+        // Before the new leader's first transaction (the writer resumes its session, which logs
+        // nothing), a sync must name a point the members have applied, not the empty epoch's start.
+        InProcessEnsemble.await(() -> writer.getState() == ZooKeeper.States.CONNECTED, "the writer to reconnect");
+        assertThat(syncAndReadExists(writer, "/before-19")).isFalse();
         ZooKeeper survivor = connect(ensemble.connectString(), 10_000);
         survivor.create("/after", new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
         ensemble.startMember(leader);
