@@ -15,7 +15,6 @@ import dev.glasshouse.engine.wire.RequestHeader;
 import java.io.IOException;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -62,11 +61,7 @@ final class MemberEventLoop implements ClientListener, GroupCommitter.Listener, 
         this.clock = clock;
         this.requestFinished = setup.requestFinished();
         String memberName = setup.memberName();
-        this.thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread t = new Thread(runnable, "member-" + memberName + "-event-loop");
-            t.setDaemon(true);
-            return t;
-        });
+        this.thread = EventLoopThread.start(memberName);
         this.committer = new GroupCommitter(setup.txnLog(), this,
                 setup.persistence().fsyncWarningThresholdMillis(), memberName);
         this.snapshots = new SnapshotScheduler(setup.snapshots(), setup.persistence().snapCount(),
@@ -194,15 +189,7 @@ final class MemberEventLoop implements ClientListener, GroupCommitter.Listener, 
     @Override
     public void close() {
         committer.close();
-        thread.shutdown();
-        try {
-            if (!thread.awaitTermination(5, TimeUnit.SECONDS)) {
-                thread.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            thread.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        EventLoopThread.stop(thread);
         snapshots.close();
     }
 }

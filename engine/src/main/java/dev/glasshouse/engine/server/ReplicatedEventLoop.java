@@ -31,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -123,12 +122,7 @@ final class ReplicatedEventLoop implements ClientListener, PeerTransport.Receive
         this.pipeline = pipeline;
         this.clock = clock;
         this.setup = setup;
-        String name = "member-" + self.value();
-        this.thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread t = new Thread(runnable, name + "-event-loop");
-            t.setDaemon(true);
-            return t;
-        });
+        this.thread = EventLoopThread.start(String.valueOf(self.value()));
         this.committer = new GroupCommitter(setup.txnLog(), this, setup.fsyncWarningMillis(), String.valueOf(self.value()));
         // Until it leads, a member prepares nothing; its history may jump from epoch to epoch.
         pipeline.serveAsLearner();
@@ -512,14 +506,6 @@ final class ReplicatedEventLoop implements ClientListener, PeerTransport.Receive
             log.debug("Closing connections at stop", e);
         }
         committer.close();
-        thread.shutdown();
-        try {
-            if (!thread.awaitTermination(5, TimeUnit.SECONDS)) {
-                thread.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            thread.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        EventLoopThread.stop(thread);
     }
 }

@@ -2,8 +2,6 @@ package dev.glasshouse.engine.server;
 
 import dev.glasshouse.engine.admin.OperationsEndpoints;
 import dev.glasshouse.engine.admin.PublishedQuorumStatus;
-import dev.glasshouse.engine.net.ClientChannelInitializer;
-import dev.glasshouse.engine.net.ClientLimits;
 import dev.glasshouse.engine.net.ClientServer;
 import dev.glasshouse.engine.net.NettyPeerTransport;
 import dev.glasshouse.engine.net.PeerAddress;
@@ -122,11 +120,7 @@ public final class ReplicatedServer implements AutoCloseable {
                 new DiskStorageStatus(config.dataDir().resolve(StandaloneServer.VERSION_DIR), logDisk.dir()),
                 quorumStatus);
         try {
-            ClientLimits limits = new ClientLimits(config.maxFrameBytes(), config.maxClientCnxns(),
-                    Math.min(ClientLimits.DEFAULT_HANDSHAKE_TIMEOUT_MILLIS, config.maxSessionTimeoutMillis() / 2),
-                    throttle);
-            ClientServer clients = ClientServer.bind(address, new ClientChannelInitializer(eventLoop, limits,
-                    operations.stats(), operations.fourLetterWords()));
+            ClientServer clients = ClientPort.bind(address, config, eventLoop, throttle, operations);
             eventLoop.start();
             log.info("Member started myid={} clientAddress={} members={} initLimit={} syncLimit={} tickTime={}",
                     ensemble.myId(), clients.localAddress(), ensemble.members().keySet(), ensemble.initLimit(),

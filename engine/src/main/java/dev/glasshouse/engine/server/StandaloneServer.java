@@ -1,8 +1,6 @@
 package dev.glasshouse.engine.server;
 
 import dev.glasshouse.engine.admin.OperationsEndpoints;
-import dev.glasshouse.engine.net.ClientChannelInitializer;
-import dev.glasshouse.engine.net.ClientLimits;
 import dev.glasshouse.engine.net.ClientServer;
 import dev.glasshouse.engine.persist.FileDisk;
 import dev.glasshouse.engine.persist.FileSnapshotStore;
@@ -98,13 +96,7 @@ public final class StandaloneServer implements AutoCloseable {
         Operations operations = new Operations(config, eventLoop::inspectAsync, authenticator,
                 new DiskStorageStatus(config.dataDir().resolve(VERSION_DIR), logDisk.dir()));
         try {
-            // A connection without a session gets ZooKeeper NIO's 10 s, or half the longest session
-            // timeout when that is shorter: a client that slow could not keep a session alive anyway.
-            ClientLimits limits = new ClientLimits(config.maxFrameBytes(), config.maxClientCnxns(),
-                    Math.min(ClientLimits.DEFAULT_HANDSHAKE_TIMEOUT_MILLIS, config.maxSessionTimeoutMillis() / 2),
-                    throttle);
-            ClientServer clients = ClientServer.bind(address, new ClientChannelInitializer(eventLoop, limits,
-                    operations.stats(), operations.fourLetterWords()));
+            ClientServer clients = ClientPort.bind(address, config, eventLoop, throttle, operations);
             log.info("Serving clients address={} mode=standalone tickTime={}", clients.localAddress(),
                     config.tickTimeMillis());
             OperationsEndpoints endpoints = operations.startEndpoints(clients.localAddress().getPort());
