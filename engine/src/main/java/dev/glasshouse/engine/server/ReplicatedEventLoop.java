@@ -26,9 +26,7 @@ import dev.glasshouse.engine.wire.ConnectRequest;
 import dev.glasshouse.engine.wire.RequestBody;
 import dev.glasshouse.engine.wire.RequestHeader;
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
@@ -86,10 +84,6 @@ final class ReplicatedEventLoop implements ClientListener, PeerTransport.Receive
                  PublishedQuorumStatus status, boolean readOnlyMode) {
     }
 
-    /** A sync waiting for the leader's confirmation: who asked, and how far the leader had proposed then. */
-    private record PendingSync(MemberId from, long sessionId, int cxid, long proposedZxid) {
-    }
-
     private final MemberId self;
     private final Replica replica;
     private final Pipeline pipeline;
@@ -99,8 +93,7 @@ final class ReplicatedEventLoop implements ClientListener, PeerTransport.Receive
     private final ClientChannels channels = new ClientChannels();
     private final GroupCommitter committer;
     private final PeerTransport transport;
-    private final Map<Long, PendingSync> syncsAwaitingConfirmation = new HashMap<>();
-    private long nextSyncToken = 1;
+    private final SyncConfirmations syncsAwaitingConfirmation = new SyncConfirmations();
     private boolean serving;
     /** Serving read-only clients while looking for a quorum ({@code readonlymode.enabled}). */
     private boolean readOnly;
@@ -284,11 +277,7 @@ final class ReplicatedEventLoop implements ClientListener, PeerTransport.Receive
             if (role != Role.LEADING || !serving) {
                 return;
             }
-            long token = nextSyncToken++;
-            // The leader's log end: every write it has proposed, which includes the session's
-            // earlier writes; its counter-0 zxid of a fresh epoch would name no transaction at all.
-            syncsAwaitingConfirmation.put(token, new PendingSync(from, sync.sessionId(), sync.cxid(),
-                    replica.lastLoggedZxid().value()));
+            long token = syncsAwaitingConfirmation.register(from, sync, replica.lastLoggedZxid().value());
             perform(replica.confirmLeadership(token, clock.nowMillis()));
         } else {
             performPipeline(pipeline.onLeaderRequest(request, clock.nowMillis()));
@@ -333,25 +322,19 @@ final class ReplicatedEventLoop implements ClientListener, PeerTransport.Receive
         for (LeadershipConfirmed confirmed : effects.confirmed()) {
             answerSync(confirmed);
         }
-        effects.abandoned().forEach(syncsAwaitingConfirmation::remove);
+        effects.abandoned().forEach(syncsAwaitingConfirmation::abandoned);
         effects.events().forEach(this::report);
         followRole();
     }
 
     private void answerSync(LeadershipConfirmed confirmed) {
-        PendingSync pending = syncsAwaitingConfirmation.remove(confirmed.token());
-        if (pending == null) {
-            return;
-        }
-        // Everything the leader had prepared when the sync arrived, too: the session's earlier
-        // writes may still be in flight, and the answer must come after theirs.
-        long zxid = Math.max(confirmed.committedThrough().value(), pending.proposedZxid());
-        SyncPoint point = new SyncPoint(pending.sessionId(), pending.cxid(), zxid);
-        if (pending.from().equals(self)) {
-            performPipeline(pipeline.onSyncPoint(point, clock.nowMillis()));
-        } else {
-            sendPeer(new PeerEnvelope.SyncReached(self, pending.from(), point));
-        }
+        syncsAwaitingConfirmation.confirmed(confirmed).ifPresent(answer -> {
+            if (answer.to().equals(self)) {
+                performPipeline(pipeline.onSyncPoint(answer.point(), clock.nowMillis()));
+            } else {
+                sendPeer(new PeerEnvelope.SyncReached(self, answer.to(), answer.point()));
+            }
+        });
     }
 
     /**
