@@ -69,11 +69,12 @@ final class ZabScenario {
         long confirmedBefore = sim.invariants().confirmedCount();
         keepWriting(sim, 1_000_000);
         boolean live = sim.runUntil(s -> s.invariants().acknowledgedCount() >= before + CALM_WRITES
-                && s.quorumCommittedThrough(s.invariants().lastAcknowledged())
+                && s.everyLiveMemberServesThrough(s.invariants().lastAcknowledged())
                 && s.invariants().confirmedCount() > confirmedBefore, calmFrom + LIVENESS_BOUND_MILLIS);
         if (!live) {
-            throw new AssertionError("Liveness: a quorum did not commit " + CALM_WRITES + " new writes, or no leader"
-                    + " confirmed a sync, within " + LIVENESS_BOUND_MILLIS + " ms after faults stopped (" + shape
+            throw new AssertionError("Liveness: " + CALM_WRITES + " new writes were not committed and applied by every"
+                    + " live member, or no leader confirmed a sync, within " + LIVENESS_BOUND_MILLIS
+                    + " ms after faults stopped (" + shape
                     + "): " + sim);
         }
         return new Outcome(seed, shape, sim.invariants().acknowledgedCount(), sim.invariants().establishedEpochs(),

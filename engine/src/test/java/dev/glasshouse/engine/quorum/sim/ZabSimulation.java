@@ -220,10 +220,14 @@ final class ZabSimulation {
         perform(member, replica.start(now));
     }
 
-    /** True when a quorum of live voters applied everything through {@code zxid}. */
-    boolean quorumCommittedThrough(Zxid zxid) {
-        return verifier.containsQuorum(live.values().stream().map(p -> p.replica)
-                .filter(r -> r.committedThrough().compareTo(zxid) >= 0).map(Replica::id).toList());
+    /**
+     * True when every live member serves and applied everything through {@code zxid}: after faults
+     * stop, no member may be left behind, not even one that lost its leader's link while the leader
+     * kept its quorum, or one whose FOLLOWERINFO reached a leader still looking.
+     */
+    boolean everyLiveMemberServesThrough(Zxid zxid) {
+        return live.values().stream().map(p -> p.replica)
+                .allMatch(r -> r.isServing() && r.committedThrough().compareTo(zxid) >= 0);
     }
 
     QuorumVerifier verifier() {
