@@ -1,5 +1,6 @@
 package dev.glasshouse.engine.bench;
 
+import dev.glasshouse.engine.server.LocalEnsemble;
 import dev.glasshouse.engine.server.StandaloneServer;
 import dev.glasshouse.engine.server.config.ServerConfig;
 import java.nio.file.Files;
@@ -19,13 +20,15 @@ import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.ZooKeeper;
 
 /**
- * Write throughput with fsync on: an in-process member on a fresh data directory (default under
- * {@code target/}), official clients issuing pipelined creates, ops/s and latency percentiles.
+ * Write throughput with fsync on: an in-process standalone member on a fresh data directory (default
+ * under {@code target/}), or with {@code members} above 1 a local ensemble of member JVMs with the
+ * clients spread over every member (so followers forward their writes); official clients issuing
+ * pipelined creates, ops/s and latency percentiles.
  * A main, not a test: it never runs in {@code mvn verify}. Run it after {@code mvn -pl engine
  * test-compile} with the test classpath:
  *
  * <pre>java -cp engine/target/test-classes:engine/target/classes:$(deps) \
- *     dev.glasshouse.engine.bench.WriteBenchmark [seconds=10] [clients=4] [window=32] [bytes=100] [dir]</pre>
+ *     dev.glasshouse.engine.bench.WriteBenchmark [seconds=10] [clients=4] [window=32] [bytes=100] [dir] [members=1]</pre>
  */
 public final class WriteBenchmark {
     private WriteBenchmark() {
@@ -37,18 +40,31 @@ public final class WriteBenchmark {
         int window = args.length > 2 ? Integer.parseInt(args[2]) : 32;
         int bytes = args.length > 3 ? Integer.parseInt(args[3]) : 100;
         Path dir = Files.createTempDirectory(args.length > 4 ? Path.of(args[4]) : Path.of("target"), "bench");
-        try (StandaloneServer server = StandaloneServer.start(ServerConfig.defaults(dir, 0))) {
-            System.out.println("forceSync=yes dataDir=" + dir + " clients=" + clients + " window=" + window
-                    + " bytes=" + bytes);
-            AtomicInteger names = new AtomicInteger();
-            run(new Load(server.clientPort(), 2, clients, window, bytes), names, false);
-            run(new Load(server.clientPort(), seconds, clients, window, bytes), names, true);
-            run(new Load(server.clientPort(), seconds, 1, 1, bytes), names, true);
+        int members = args.length > 5 ? Integer.parseInt(args[5]) : 1;
+        System.out.println("forceSync=yes dataDir=" + dir + " members=" + members + " clients=" + clients
+                + " window=" + window + " bytes=" + bytes);
+        if (members == 1) {
+            try (StandaloneServer server = StandaloneServer.start(ServerConfig.defaults(dir, 0))) {
+                measure(List.of(server.clientPort()), seconds, clients, window, bytes);
+            }
+        } else {
+            try (LocalEnsemble ensemble = LocalEnsemble.start(dir, members)) {
+                measure(ensemble.memberIds().stream().map(ensemble::clientPort).toList(), seconds, clients, window,
+                        bytes);
+            }
         }
     }
 
-    /** One measured load: how many sessions, how many creates each keeps in flight, for how long. */
-    private record Load(int port, int seconds, int clients, int window, int bytes) {
+    private static void measure(List<Integer> ports, int seconds, int clients, int window, int bytes)
+            throws Exception {
+        AtomicInteger names = new AtomicInteger();
+        run(new Load(ports, 2, clients, window, bytes), names, false);
+        run(new Load(ports, seconds, clients, window, bytes), names, true);
+        run(new Load(ports, seconds, 1, 1, bytes), names, true);
+    }
+
+    /** One measured load: where the sessions connect (round robin), how many, how many creates each keeps in flight. */
+    private record Load(List<Integer> ports, int seconds, int clients, int window, int bytes) {
     }
 
     private static void run(Load load, AtomicInteger names, boolean report) throws Exception {
@@ -57,7 +73,7 @@ public final class WriteBenchmark {
         int window = load.window();
         List<ZooKeeper> sessions = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
-            sessions.add(connect(load.port()));
+            sessions.add(connect(load.ports().get(i % load.ports().size())));
         }
         long[] latencies = new long[2_000_000];
         AtomicInteger recorded = new AtomicInteger();
