@@ -55,6 +55,11 @@ class DifferentialTest {
         if (targets.size() != 2) {
             fail("diff.targets must name exactly two targets, got " + targets);
         }
+        compare(targets, seed, workDir);
+    }
+
+    /** Plays seed's steps against both targets and fails on the first difference of their transcripts. */
+    static void compare(List<Target> targets, long seed, Path workDir) throws Exception {
         List<DiffOp> steps = new OpGenerator(seed).next(Integer.getInteger("diff.ops", 200));
         List<Transcript> transcripts = new ArrayList<>();
         for (int i = 0; i < 2; i++) {

@@ -20,11 +20,16 @@ final class GlasshouseTestServer implements TargetServer {
 
     /** Starts a member whose data lives in {@code dataDir}; returns once its client port is bound. */
     static GlasshouseTestServer start(Path dataDir, long containerCheckMillis) {
-        ServerConfig tuned = ServerConfig.defaults(dataDir, 0)
+        return new GlasshouseTestServer(StandaloneServer.start(config(dataDir, 0, containerCheckMillis)));
+    }
+
+    /** The configuration every Glasshouse target runs with, on {@code clientPort} (0 for any). */
+    static ServerConfig config(Path dataDir, int clientPort, long containerCheckMillis) {
+        ServerConfig tuned = ServerConfig.defaults(dataDir, clientPort)
                 .withTickTime(TICK_MILLIS)
                 .withExtendedTypes(true)
                 .withContainerCheckInterval(containerCheckMillis);
-        return new GlasshouseTestServer(StandaloneServer.start(onLoopback(tuned)));
+        return onLoopback(tuned);
     }
 
     /** Tests listen on loopback only, so a test run never opens a port to the network. */

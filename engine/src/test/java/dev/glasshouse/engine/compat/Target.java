@@ -21,6 +21,13 @@ enum Target {
         TargetServer start(Path dataDir, long containerCheckMillis) {
             return GlasshouseTestServer.start(dataDir, containerCheckMillis);
         }
+    },
+    /** Three replicating Glasshouse members, clients on a follower. */
+    ENSEMBLE {
+        @Override
+        TargetServer start(Path dataDir, long containerCheckMillis) {
+            return GlasshouseEnsembleTestServer.start(dataDir, containerCheckMillis);
+        }
     };
 
     static final String PROPERTY = "compat.targets";
