@@ -216,6 +216,8 @@ final class ReplicatedEventLoop implements ClientListener, PeerTransport.Receive
             failed = true;
             serving = false;
             readOnly = false;
+            publishedServing = false;
+            publishedReadOnly = false;
             channels.closeAll();
         });
     }
@@ -224,11 +226,12 @@ final class ReplicatedEventLoop implements ClientListener, PeerTransport.Receive
         submit(() -> {
             long now = clock.nowMillis();
             perform(replica.onTick(now));
-            if (serving) {
+            if (serving || readOnly) {
+                // Session expiry on a leader, read-only sessions' expiry on a member without quorum.
                 performPipeline(pipeline.onTick(now));
-                if (pipeline.mode() == ServingMode.LEARNING) {
-                    pipeline.drainTouches().ifPresent(this::toLeader);
-                }
+            }
+            if (serving && pipeline.mode() == ServingMode.LEARNING) {
+                pipeline.drainTouches().ifPresent(this::toLeader);
             }
             publishStatus();
         });
