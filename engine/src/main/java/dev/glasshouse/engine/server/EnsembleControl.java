@@ -35,6 +35,15 @@ public interface EnsembleControl extends AutoCloseable {
     /** SIGKILL, like a crash. */
     void kill(int id) throws InterruptedException;
 
+    /**
+     * SIGSTOP: the member freezes with every connection open, like a long garbage-collection pause;
+     * its peers hear nothing and, if it led, elect another leader while it still believes it leads.
+     */
+    void pause(int id) throws InterruptedException;
+
+    /** SIGCONT: a paused member runs on and finds out what happened while it was frozen. */
+    void resume(int id) throws InterruptedException;
+
     /** SIGTERM: a graceful stop. */
     void stop(int id) throws InterruptedException;
 

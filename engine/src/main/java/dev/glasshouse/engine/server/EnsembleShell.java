@@ -16,8 +16,8 @@ import java.util.OptionalLong;
  * member. A mistake in a command prints what went wrong and the prompt carries on. Used by one thread.
  */
 public final class EnsembleShell {
-    static final String HELP = "Commands: status | kill N (SIGKILL) | stop N (SIGTERM) | restart N | leader | help"
-            + " | quit (end of input quits too)";
+    static final String HELP = "Commands: status | kill N (SIGKILL) | pause N (SIGSTOP) | resume N (SIGCONT)"
+            + " | stop N (SIGTERM) | restart N | leader | help | quit (end of input quits too)";
 
     private final EnsembleControl ensemble;
     private final PrintStream out;
@@ -71,6 +71,8 @@ public final class EnsembleShell {
             case "help" -> out.println(HELP);
             case "kill" -> kill(memberArgument(words));
             case "stop" -> stop(memberArgument(words));
+            case "pause" -> pause(memberArgument(words));
+            case "resume" -> resume(memberArgument(words));
             case "restart" -> restart(memberArgument(words));
             default -> throw new IllegalArgumentException("Unknown command '" + command + "'. " + HELP);
         }
@@ -123,6 +125,23 @@ public final class EnsembleShell {
             out.println("It was the leader: the others notice within a few ticks and elect a new one;"
                     + " clients reconnect with the same sessions. Type 'leader' to see who won.");
         }
+    }
+
+    private void pause(int id) throws InterruptedException {
+        boolean leading = ensemble.mode(id).filter("leader"::equals).isPresent();
+        ensemble.pause(id);
+        out.println("Paused member " + id + describe(ensemble.pid(id)) + " with SIGSTOP; 'resume " + id
+                + "' lets it run on.");
+        if (leading) {
+            out.println("It was the leader: after syncLimit ticks of silence the others elect a new one, while the"
+                    + " paused one still believes it leads. Its clients' syncs cannot complete: it must hear from a"
+                    + " quorum first.");
+        }
+    }
+
+    private void resume(int id) throws InterruptedException {
+        ensemble.resume(id);
+        out.println("Resumed member " + id + describe(ensemble.pid(id)) + ": it notices any new leader and rejoins.");
     }
 
     private void stop(int id) throws InterruptedException {

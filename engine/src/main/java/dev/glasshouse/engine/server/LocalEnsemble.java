@@ -171,6 +171,20 @@ public final class LocalEnsemble implements EnsembleControl {
     }
 
     @Override
+    public synchronized void pause(int id) throws InterruptedException {
+        LocalMember member = member(id);
+        member.signal("STOP");
+        log.info("Paused member id={} pid={}", id, member.pid().orElse(-1));
+    }
+
+    @Override
+    public synchronized void resume(int id) throws InterruptedException {
+        LocalMember member = member(id);
+        member.signal("CONT");
+        log.info("Resumed member id={} pid={}", id, member.pid().orElse(-1));
+    }
+
+    @Override
     public synchronized void stop(int id) throws InterruptedException {
         LocalMember member = member(id);
         OptionalLong pid = member.pid();

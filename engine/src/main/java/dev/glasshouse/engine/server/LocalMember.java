@@ -103,9 +103,27 @@ final class LocalMember {
         }
     }
 
+    /** SIGSTOP or SIGCONT to this member's own process, through the kill command (Java offers neither). */
+    void signal(String signal) throws InterruptedException {
+        if (!isAlive()) {
+            return;
+        }
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid()))
+                    .redirectErrorStream(true).start();
+            if (!kill.waitFor(STOP_WAIT_SECONDS, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + process.pid() + " failed");
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot run kill -" + signal, e);
+        }
+    }
+
     /** SIGTERM, so the member closes its log and sessions' connections; SIGKILL if it lingers. */
     void stop() throws InterruptedException {
         if (isAlive()) {
+            // A paused member would sit on SIGTERM until the timeout: let it run to handle it.
+            signal("CONT");
             process.destroy();
             if (!process.waitFor(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();

@@ -49,6 +49,15 @@ class EnsembleShellTest {
     }
 
     @Test
+    void pausingTheLeaderFreezesItAndExplainsWhatTheOthersDo() throws Exception {
+        run("pause 2\nresume 2\n");
+
+        assertThat(ensemble.calls).containsExactly("pause 2", "resume 2", "close");
+        assertThat(output()).contains("Paused member 2 (pid 102) with SIGSTOP; 'resume 2' lets it run on.",
+                "It was the leader", "Resumed member 2 (pid 102)");
+    }
+
+    @Test
     void quitStopsEveryMemberAndIgnoresWhatFollows() throws Exception {
         run("stop 3\nquit\nkill 1\n");
 
@@ -162,6 +171,16 @@ class EnsembleShellTest {
             if (id == leader) {
                 leader = id % 3 + 1;
             }
+        }
+
+        @Override
+        public void pause(int id) {
+            calls.add("pause " + id);
+        }
+
+        @Override
+        public void resume(int id) {
+            calls.add("resume " + id);
         }
 
         @Override
