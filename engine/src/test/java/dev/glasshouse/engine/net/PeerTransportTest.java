@@ -143,7 +143,9 @@ class PeerTransportTest {
         two.send(commit(2, 1, 0));
         assertThat(oneInbox.take(1)).containsExactly(commit(2, 1, 0));
 
-        try (RawPeer garbage = new RawPeer(one.quorumAddress()).handshake(2).frame(new byte[] {0, 0, 0, 99, 1});
+        // The raw peers claim member 3, which has no link yet: claiming 2 would replace two's live
+        // connection (a newer connection wins), and what two sends before noticing would be lost.
+        try (RawPeer garbage = new RawPeer(one.quorumAddress()).handshake(3).frame(new byte[] {0, 0, 0, 99, 1});
              RawPeer liar = new RawPeer(one.quorumAddress()).handshake(3).frame(PeerCodec.encode(commit(2, 1, 5)));
              RawPeer wrongPort = new RawPeer(one.quorumAddress()).handshake(3)
                      .frame(PeerCodec.encode(notification(3, 1, 5)))) {
