@@ -103,17 +103,24 @@ final class LocalMember {
         }
     }
 
-    /** SIGSTOP or SIGCONT to this member's own process, through the kill command (Java offers neither). */
+    /**
+     * SIGSTOP or SIGCONT to this member's own process, through the kill command (Java offers neither).
+     * Fails when the signal could not be sent, unless the member ended meanwhile.
+     */
     void signal(String signal) throws InterruptedException {
+        if (!sendSignal(signal) && isAlive()) {
+            throw new IllegalStateException("kill -" + signal + " " + process.pid() + " failed");
+        }
+    }
+
+    private boolean sendSignal(String signal) throws InterruptedException {
         if (!isAlive()) {
-            return;
+            return true;
         }
         try {
             Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid()))
                     .redirectErrorStream(true).start();
-            if (!kill.waitFor(STOP_WAIT_SECONDS, TimeUnit.SECONDS) || kill.exitValue() != 0) {
-                throw new IllegalStateException("kill -" + signal + " " + process.pid() + " failed");
-            }
+            return kill.waitFor(STOP_WAIT_SECONDS, TimeUnit.SECONDS) && kill.exitValue() == 0;
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot run kill -" + signal, e);
         }
@@ -122,8 +129,9 @@ final class LocalMember {
     /** SIGTERM, so the member closes its log and sessions' connections; SIGKILL if it lingers. */
     void stop() throws InterruptedException {
         if (isAlive()) {
-            // A paused member would sit on SIGTERM until the timeout: let it run to handle it.
-            signal("CONT");
+            // A paused member would sit on SIGTERM until the timeout: let it run to handle it. A
+            // member that is just exiting refuses the signal, which does not matter here.
+            sendSignal("CONT");
             process.destroy();
             if (!process.waitFor(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
