@@ -96,12 +96,7 @@ final class ElectionScenario {
                     }
                 });
             } else if (kind < 8) {
-                List<MemberId> side = new ArrayList<>();
-                for (MemberId candidate : members) {
-                    if (random.nextBoolean()) {
-                        side.add(candidate);
-                    }
-                }
+                List<MemberId> side = SimNetwork.randomSide(members, random);
                 sim.schedule(at, s -> s.network().partition(List.of(side)));
             } else {
                 sim.schedule(at, s -> s.network().heal());

@@ -2,9 +2,11 @@ package dev.glasshouse.engine.quorum.sim;
 
 import dev.glasshouse.engine.quorum.MemberId;
 import dev.glasshouse.engine.quorum.PeerMessage;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -21,6 +23,17 @@ import java.util.random.RandomGenerator;
  * Single-threaded.
  */
 final class SimNetwork {
+    /** Each member on one side of a partition with even odds, drawn in the members' order (seeds replay). */
+    static List<MemberId> randomSide(Collection<MemberId> members, RandomGenerator random) {
+        List<MemberId> side = new ArrayList<>();
+        for (MemberId candidate : members) {
+            if (random.nextBoolean()) {
+                side.add(candidate);
+            }
+        }
+        return side;
+    }
+
     /** Per-message fault rates and the delay range; delays are uniform in {@code [min, max]}. */
     record Faults(double lossRate, double duplicateRate, long minDelayMillis, long maxDelayMillis) {
         static Faults reliable(long minDelayMillis, long maxDelayMillis) {

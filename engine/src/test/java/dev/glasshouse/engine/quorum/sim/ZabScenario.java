@@ -108,12 +108,7 @@ final class ZabScenario {
                     }
                 });
             } else if (kind < 8) {
-                List<MemberId> side = new ArrayList<>();
-                for (MemberId candidate : members) {
-                    if (random.nextBoolean()) {
-                        side.add(candidate);
-                    }
-                }
+                List<MemberId> side = SimNetwork.randomSide(members, random);
                 sim.schedule(at, s -> s.network().partition(List.of(side)));
             } else if (kind < 9) {
                 sim.schedule(at, s -> s.network().heal());
