@@ -5,10 +5,7 @@ import dev.glasshouse.engine.server.ReplicatedServer;
 import dev.glasshouse.engine.server.config.EnsembleConfig;
 import dev.glasshouse.engine.server.config.EnsembleMember;
 import dev.glasshouse.engine.server.config.ServerConfig;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import dev.glasshouse.engine.testing.LoopbackPorts;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,9 +35,11 @@ final class GlasshouseEnsembleTestServer implements TargetServer {
 
     static GlasshouseEnsembleTestServer start(Path dataDir, long containerCheckMillis) {
         SortedMap<Integer, EnsembleMember> lines = new TreeMap<>();
+        int[] ports = LoopbackPorts.distinct(MEMBERS * 3);
         for (int id = 1; id <= MEMBERS; id++) {
-            lines.put(id, new EnsembleMember(id, "127.0.0.1", freePort(), freePort(), false,
-                    OptionalInt.of(freePort()), Optional.of("127.0.0.1")));
+            int first = (id - 1) * 3;
+            lines.put(id, new EnsembleMember(id, "127.0.0.1", ports[first], ports[first + 1], false,
+                    OptionalInt.of(ports[first + 2]), Optional.of("127.0.0.1")));
         }
         List<ReplicatedServer> members = new ArrayList<>();
         try {
@@ -68,14 +67,6 @@ final class GlasshouseEnsembleTestServer implements TargetServer {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
         }
         return members.stream().filter(member -> member.role() == Role.FOLLOWING).findFirst().orElseThrow();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Override

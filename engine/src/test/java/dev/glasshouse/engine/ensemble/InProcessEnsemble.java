@@ -4,9 +4,8 @@ import dev.glasshouse.engine.quorum.Role;
 import dev.glasshouse.engine.server.ReplicatedServer;
 import dev.glasshouse.engine.server.config.ConfigException;
 import dev.glasshouse.engine.server.config.ZooCfgParser;
+import dev.glasshouse.engine.testing.LoopbackPorts;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,11 +45,13 @@ final class InProcessEnsemble implements AutoCloseable {
         this.voters = voters;
         int members = voters + observers;
         this.clientPorts = new int[members + 1];
+        int[] ports = LoopbackPorts.distinct(members * 3);
         StringBuilder lines = new StringBuilder();
         for (int id = 1; id <= members; id++) {
-            clientPorts[id] = freePort();
-            lines.append("server.").append(id).append("=127.0.0.1:").append(freePort()).append(':')
-                    .append(freePort()).append(id > voters ? ":observer" : ":participant").append(";127.0.0.1:")
+            int first = (id - 1) * 3;
+            clientPorts[id] = ports[first];
+            lines.append("server.").append(id).append("=127.0.0.1:").append(ports[first + 1]).append(':')
+                    .append(ports[first + 2]).append(id > voters ? ":observer" : ":participant").append(";127.0.0.1:")
                     .append(clientPorts[id]).append('\n');
         }
         this.serverLines = lines.toString();
@@ -126,12 +127,6 @@ final class InProcessEnsemble implements AutoCloseable {
                 throw new AssertionError("timed out waiting for " + what);
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 

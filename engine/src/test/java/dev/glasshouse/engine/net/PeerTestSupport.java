@@ -6,14 +6,12 @@ import dev.glasshouse.engine.quorum.Role;
 import dev.glasshouse.engine.quorum.Vote;
 import dev.glasshouse.engine.quorum.ZabMessage;
 import dev.glasshouse.engine.quorum.Zxid;
+import dev.glasshouse.engine.testing.LoopbackPorts;
 import java.io.Closeable;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
@@ -35,18 +33,11 @@ final class PeerTestSupport {
     /** Members 1..count, each with two ports that were free a moment ago (peers must know them up front). */
     static Map<MemberId, PeerAddress> members(int count) {
         Map<MemberId, PeerAddress> members = new LinkedHashMap<>();
+        int[] ports = LoopbackPorts.distinct(count * 2);
         for (int id = 1; id <= count; id++) {
-            members.put(MemberId.of(id), PeerAddress.of(LOOPBACK, freePort(), freePort()));
+            members.put(MemberId.of(id), PeerAddress.of(LOOPBACK, ports[2 * id - 2], ports[2 * id - 1]));
         }
         return members;
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /**

@@ -2,9 +2,8 @@ package dev.glasshouse.engine.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.glasshouse.engine.testing.LoopbackPorts;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +43,7 @@ class CrashLoopIT {
         int iterations = Integer.getInteger("crash.iterations", 5);
         long seed = Long.getLong("crash.seed", System.nanoTime());
         SplittableRandom random = new SplittableRandom(seed);
-        int port = freePort();
+        int port = LoopbackPorts.one();
         Path config = writeConfig(port);
         Map<String, byte[]> acknowledged = new ConcurrentHashMap<>();
         AtomicInteger nextKey = new AtomicInteger();
@@ -142,9 +141,4 @@ class CrashLoopIT {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.glasshouse.engine.server.config.PersistenceConfig;
 import dev.glasshouse.engine.server.config.ServerConfig;
+import dev.glasshouse.engine.testing.LoopbackPorts;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,12 +49,6 @@ class RestartTest {
         return PersistenceConfig.DEFAULTS.withSnapCount(20_000);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
     private static ZooKeeper connect(int port, int timeoutMillis) throws Exception {
         CountDownLatch connected = new CountDownLatch(1);
         ZooKeeper zk = new ZooKeeper("127.0.0.1:" + port, timeoutMillis, event -> {
@@ -77,7 +70,7 @@ class RestartTest {
 
     @Test
     void treeSessionsEphemeralsAndSequenceCountersSurviveARestart() throws Exception {
-        int port = freePort();
+        int port = LoopbackPorts.one();
         ZooKeeper owner;
         long sessionId;
         try (StandaloneServer server = StandaloneServer.start(config(port, small()))) {
@@ -106,7 +99,7 @@ class RestartTest {
 
     @Test
     void ephemeralsOfASessionThatNeverComesBackExpireAfterTheRestart() throws Exception {
-        int port = freePort();
+        int port = LoopbackPorts.one();
         StandaloneServer first = StandaloneServer.start(config(port, small()));
         ZooKeeper owner = connect(port, 1000);
         owner.create("/gone", new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.EPHEMERAL);
@@ -128,7 +121,7 @@ class RestartTest {
 
     @Test
     void snapshotsAreTakenPurgedAndDumped() throws Exception {
-        int port = freePort();
+        int port = LoopbackPorts.one();
         PersistenceConfig frequent = PersistenceConfig.DEFAULTS.withSnapCount(20);
         try (StandaloneServer server = StandaloneServer.start(config(port, frequent))) {
             ZooKeeper zk = connect(port, 4000);
