@@ -38,6 +38,7 @@ public final class FileTxnLog implements TxnLog {
     private final long preAllocBytes;
     private final boolean forceSync;
     private Disk.WritableFile segment;
+    private String segmentName;
     private long allocated;
     private ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
     private long lastZxid;
@@ -74,7 +75,8 @@ public final class FileTxnLog implements TxnLog {
     }
 
     private void startSegment(long firstZxid) throws IOException {
-        segment = disk.create(LogSegments.logName(firstZxid));
+        segmentName = LogSegments.logName(firstZxid);
+        segment = disk.create(segmentName);
         segment.preallocate(preAllocBytes);
         allocated = preAllocBytes;
         ensureBuffer(HEADER_BYTES);
@@ -114,8 +116,12 @@ public final class FileTxnLog implements TxnLog {
             throw new IllegalStateException("roll with " + buffer.position() + " unsynced bytes");
         }
         if (segment != null) {
+            long written = segment.position();
             segment.close();
             segment = null;
+            // No record follows in this segment, so its preallocated zeros go: readers scan a zero
+            // tail to tell a torn write from damage, and a snapshot-heavy log has many segments.
+            disk.truncate(segmentName, written);
         }
     }
 

@@ -15,6 +15,10 @@ import java.io.IOException;
 record LogCut(String segment, long firstZxid, long end) {
     static LogCut find(Disk disk, long zxid) throws IOException {
         LogCut[] cut = {new LogCut("", 0, 0)};
+        if (zxid == 0) {
+            // Every record goes (a learner installing a leader's state): nothing to read.
+            return cut[0];
+        }
         TxnLogReader.End end = new TxnLogReader(disk).read(entry -> {
             if (entry.transaction().zxid() <= zxid) {
                 cut[0] = new LogCut(entry.segment(), LogSegments.zxidOf(entry.segment(), LogSegments.LOG_PREFIX)
