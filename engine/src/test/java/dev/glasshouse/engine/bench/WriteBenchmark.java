@@ -132,7 +132,8 @@ public final class WriteBenchmark {
         return sorted[(int) Math.min(sorted.length - 1, Math.floor(quantile * sorted.length))] / 1e6;
     }
 
-    private static ZooKeeper connect(int port) throws Exception {
+    /** An official client with a session on 127.0.0.1:{@code port}. */
+    static ZooKeeper connect(int port) throws Exception {
         CountDownLatch connected = new CountDownLatch(1);
         ZooKeeper zk = new ZooKeeper("127.0.0.1:" + port, 10_000, event -> {
             if (event.getState() == Watcher.Event.KeeperState.SyncConnected) {
