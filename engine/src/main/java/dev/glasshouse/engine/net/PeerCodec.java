@@ -29,8 +29,9 @@ import dev.glasshouse.engine.wire.WireFormatException;
  *  10  ZabMessage.FollowerInfo   acceptedEpoch:long
  *  11  ZabMessage.LeaderInfo     epoch:long
  *  12  ZabMessage.AckEpoch       epoch:long currentEpoch:long lastZxid:zxid
- *  13  ZabMessage.SyncLog        epoch:long mode:int truncateTo:zxid count:int proposal{count}
- *                                (mode 0 DIFF, 1 TRUNC, 2 SNAP)
+ *  13  ZabMessage.SyncLog        epoch:long mode:int truncateTo:zxid count:int proposal{count} image:buffer
+ *                                (mode 0 DIFF, 1 TRUNC, 2 SNAP; image, the leader's state at truncateTo,
+ *                                only with SNAP, length -1 otherwise)
  *  14  ZabMessage.NewLeader      epoch:long lastZxid:zxid
  *  15  ZabMessage.NewLeaderAck   epoch:long lastZxid:zxid
  *  16  ZabMessage.UpToDate       epoch:long committedThrough:zxid

@@ -2,6 +2,7 @@ package dev.glasshouse.engine.net;
 
 import dev.glasshouse.engine.quorum.MemberId;
 import dev.glasshouse.engine.quorum.Proposal;
+import dev.glasshouse.engine.quorum.StateImage;
 import dev.glasshouse.engine.quorum.SyncMode;
 import dev.glasshouse.engine.quorum.ZabMessage;
 import dev.glasshouse.engine.quorum.ZabMessage.Ack;
@@ -22,6 +23,7 @@ import dev.glasshouse.engine.wire.JuteOutput;
 import dev.glasshouse.engine.wire.WireFormatException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The part of {@link PeerCodec} that lays out ZAB's packets (tags 10 to 21; the layout table is in
@@ -111,6 +113,7 @@ final class ZabCodec {
         for (Proposal proposal : log.proposals()) {
             writeProposal(proposal, out);
         }
+        out.writeBuffer(log.image().map(StateImage::data).orElse(null));
     }
 
     private static SyncLog readSyncLog(MemberId from, MemberId to, JuteInput in) {
@@ -122,7 +125,12 @@ final class ZabCodec {
         for (int i = 0; i < count; i++) {
             proposals.add(readProposal(in));
         }
-        return new SyncLog(from, to, epoch, mode, truncateTo, proposals);
+        byte[] image = in.readBuffer();
+        if (image != null && mode != SyncMode.SNAP) {
+            throw new WireFormatException(mode + " carries a state image; only SNAP does");
+        }
+        return new SyncLog(from, to, epoch, mode, truncateTo, proposals,
+                Optional.ofNullable(image).map(data -> new StateImage(truncateTo, data)));
     }
 
     private static void writeProposal(Proposal proposal, JuteOutput out) {

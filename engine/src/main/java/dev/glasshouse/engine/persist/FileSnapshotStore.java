@@ -107,7 +107,7 @@ public final class FileSnapshotStore implements SnapshotStore {
         disk.rename(temp, name);
     }
 
-    private static void writeBody(DataOutputStream out, Snapshot snapshot) throws IOException {
+    static void writeBody(DataOutputStream out, Snapshot snapshot) throws IOException {
         out.writeInt(snapshot.sessions().size());
         for (SessionImage session : snapshot.sessions()) {
             out.writeLong(session.id());
@@ -222,7 +222,7 @@ public final class FileSnapshotStore implements SnapshotStore {
         }
     }
 
-    private static Snapshot readBody(DataInputStream in, long zxid, String where) throws IOException {
+    static Snapshot readBody(DataInputStream in, long zxid, String where) throws IOException {
         try {
             int sessionCount = in.readInt();
             List<SessionImage> sessions = new ArrayList<>();

@@ -57,7 +57,8 @@ public final class Recovery {
         return new Result(state, snapshotZxid, replayed[0]);
     }
 
-    private static ReplayedState restore(Snapshot snapshot, long nowMillis) {
+    /** The state a snapshot holds, with every session's expiry clock restarted at {@code nowMillis}. */
+    public static ReplayedState restore(Snapshot snapshot, long nowMillis) {
         SessionTable sessions = new SessionTable();
         for (SessionImage session : snapshot.sessions()) {
             sessions.open(session.id(), session.timeoutMillis(), session.password(), nowMillis);

@@ -6,12 +6,16 @@ import java.util.Optional;
 /**
  * The work one {@link Replica} call leaves for the driver, to be done in field order:
  * <ol>
+ *   <li>{@code install}: when present, make this image of a leader's state durable as a snapshot,
+ *       make it the member's whole state and empty the transaction log (what follows is appended
+ *       after it);</li>
  *   <li>{@code truncateTo}: cut the transaction log back to this zxid (durably) when present;</li>
  *   <li>{@code toLog}: append these proposals, then sync them and report {@link Replica#onLogSynced}
  *       later (the replica acknowledges nothing before that report);</li>
  *   <li>{@code toPersist}: write the epoch files durably when present, before sending;</li>
- *   <li>{@code toSend}: send the messages;</li>
  *   <li>{@code toCommit}: apply these transactions, in this (zxid) order;</li>
+ *   <li>{@code toSend}: send the messages. A SNAP {@link ZabMessage.SyncLog} leaves its image to the
+ *       driver, which attaches its state as applied now, at the message's {@code truncateTo};</li>
  *   <li>{@code confirmed}: answer the syncs waiting on these tokens, each once the state has applied
  *       through its read index (a leader's state already has);</li>
  *   <li>{@code abandoned}: fail the syncs waiting on these tokens: leadership was not confirmed and
@@ -20,11 +24,12 @@ import java.util.Optional;
  * </ol>
  * Immutable.
  */
-public record Effects(Optional<Zxid> truncateTo, List<Proposal> toLog, Optional<Epochs> toPersist,
-                      List<PeerMessage> toSend, List<Proposal> toCommit, List<LeadershipConfirmed> confirmed,
-                      List<Long> abandoned, Optional<Role> newRole, List<ReplicaEvent> events) {
-    public static final Effects NONE = new Effects(Optional.empty(), List.of(), Optional.empty(), List.of(), List.of(),
-            List.of(), List.of(), Optional.empty(), List.of());
+public record Effects(Optional<StateImage> install, Optional<Zxid> truncateTo, List<Proposal> toLog,
+                      Optional<Epochs> toPersist, List<Proposal> toCommit, List<PeerMessage> toSend,
+                      List<LeadershipConfirmed> confirmed, List<Long> abandoned, Optional<Role> newRole,
+                      List<ReplicaEvent> events) {
+    public static final Effects NONE = new Effects(Optional.empty(), Optional.empty(), List.of(), Optional.empty(),
+            List.of(), List.of(), List.of(), List.of(), Optional.empty(), List.of());
 
     public Effects {
         toLog = List.copyOf(toLog);

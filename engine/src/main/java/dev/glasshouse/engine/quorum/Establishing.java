@@ -167,7 +167,10 @@ final class Establishing {
             // holds all of ours and only its tail, never acknowledged by a quorum, must go.
             sync = new SyncLog(self, learner, epoch, SyncMode.TRUNC, last, List.of());
         } else {
-            sync = new SyncLog(self, learner, epoch, SyncMode.SNAP, Zxid.ZERO, history.all());
+            // The learner's history diverged from ours, or ours was compacted past it: it gets our
+            // applied state, which the driver attaches, and the entries not applied yet.
+            Zxid applied = history.committedThrough();
+            sync = new SyncLog(self, learner, epoch, SyncMode.SNAP, applied, history.after(applied));
         }
         out.send(sync);
         out.send(new NewLeader(self, learner, epoch, last));

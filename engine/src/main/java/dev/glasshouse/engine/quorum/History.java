@@ -10,21 +10,29 @@ import java.util.Optional;
  * ({@code committedThrough}). It lives as long as the member's process, across role changes, and
  * turns each change into the matching {@link Effects} entry. Confined to the member's event loop.
  *
- * <p>Invariants: log zxids strictly increase; nothing applied is ever truncated or replaced by a
- * different transaction; epochs never go back.
+ * <p>The log in memory starts after {@code base}: the zxid of the state the member started from
+ * (its newest snapshot, or a leader's {@link StateImage}), which everything up to it is already
+ * part of. Once the driver made a snapshot durable, {@link #compact} moves the base up to it, so a
+ * member holds only the transactions since its last snapshot; a learner that lags further behind is
+ * sent an image instead of a log.
+ *
+ * <p>Invariants: log zxids strictly increase and follow the base; nothing applied is ever
+ * truncated or replaced by a different transaction; epochs never go back.
  */
 final class History {
     private final MemberId self;
     private Epochs epochs;
+    private Zxid base;
     private final List<Proposal> log;
     private Zxid syncedThrough;
-    /** Applied entries are {@code log[0, committedCount)}. */
+    /** Applied entries are {@code log[0, committedCount)}, after the base, which is applied. */
     private int committedCount;
 
-    /** A history recovered from disk: everything in {@code log} is durable and nothing is applied yet. */
-    History(MemberId self, Epochs epochs, List<Proposal> log) {
+    /** A history recovered from disk: the state at {@code base}, then durable entries not applied yet. */
+    History(MemberId self, Epochs epochs, Zxid base, List<Proposal> log) {
         this.self = self;
         this.epochs = epochs;
+        this.base = base;
         this.log = new ArrayList<>();
         for (Proposal proposal : log) {
             Check.state(proposal.zxid().isAfter(lastZxid()), "%s recovered log out of order at %s", self, proposal);
@@ -43,7 +51,7 @@ final class History {
     }
 
     Zxid lastZxid() {
-        return log.isEmpty() ? Zxid.ZERO : log.get(log.size() - 1).zxid();
+        return log.isEmpty() ? base : log.get(log.size() - 1).zxid();
     }
 
     Zxid syncedThrough() {
@@ -51,21 +59,23 @@ final class History {
     }
 
     Zxid committedThrough() {
-        return committedCount == 0 ? Zxid.ZERO : log.get(committedCount - 1).zxid();
+        return committedCount == 0 ? base : log.get(committedCount - 1).zxid();
     }
 
+    /** Where the log in memory starts: the zxid of the state the member started from or last compacted to. */
+    Zxid base() {
+        return base;
+    }
+
+    /** True when the log can be replayed from {@code zxid}: it is the base or a logged entry. */
     boolean contains(Zxid zxid) {
-        return zxid.equals(Zxid.ZERO) || indexOf(zxid) >= 0;
+        return zxid.equals(base) || indexOf(zxid) >= 0;
     }
 
-    /** The entries after {@code zxid}, which must be in the log. */
+    /** The entries after {@code zxid}, which must be the base or in the log. */
     List<Proposal> after(Zxid zxid) {
         Check.state(contains(zxid), "%s has no entry %s", self, zxid);
-        return List.copyOf(log.subList(zxid.equals(Zxid.ZERO) ? 0 : indexOf(zxid) + 1, log.size()));
-    }
-
-    List<Proposal> all() {
-        return List.copyOf(log);
+        return List.copyOf(log.subList(zxid.equals(base) ? 0 : indexOf(zxid) + 1, log.size()));
     }
 
     /** The first logged entry not applied yet, if any. */
@@ -90,17 +100,34 @@ final class History {
         out.truncate(to);
     }
 
-    /** Replaces the log by {@code snapshot}, which must start with every applied entry. */
-    void replace(List<Proposal> snapshot, Outbox out) {
-        Check.state(snapshot.size() >= committedCount && snapshot.subList(0, committedCount)
-                .equals(log.subList(0, committedCount)), "%s snapshot does not extend its applied history %s",
-                self, committedThrough());
+    /**
+     * Replaces the whole state by a leader's {@code image}: the log is emptied and the image becomes
+     * the base, applied. What this member had applied is replaced too, by a state that holds every
+     * committed transaction the image's zxid covers; the member serves no client meanwhile.
+     */
+    void install(StateImage image, Outbox out) {
         log.clear();
-        syncedThrough = Zxid.ZERO;
-        out.truncate(Zxid.ZERO);
-        for (Proposal proposal : snapshot) {
-            append(proposal, out);
+        base = image.zxid();
+        committedCount = 0;
+        // The driver makes the image durable before it empties the log, so the base survives a crash.
+        syncedThrough = base;
+        out.install(image);
+    }
+
+    /**
+     * Drops the applied entries through {@code zxid} from memory, once the driver has a durable
+     * snapshot of that state: a learner that needs them gets an image. Ignored unless {@code zxid}
+     * is an applied entry of this history (an image installed since the snapshot was taken may have
+     * replaced it).
+     */
+    void compact(Zxid zxid) {
+        if (committedThrough().compareTo(zxid) < 0 || zxid.compareTo(base) <= 0 || indexOf(zxid) < 0) {
+            return;
         }
+        int dropped = indexOf(zxid) + 1;
+        log.subList(0, dropped).clear();
+        committedCount -= dropped;
+        base = zxid;
     }
 
     /** The driver made the log durable through {@code zxid} (or the whole log, if shorter). */

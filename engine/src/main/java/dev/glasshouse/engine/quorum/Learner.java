@@ -197,7 +197,13 @@ final class Learner implements ZabRole {
                 sync.proposals().forEach(p -> history.append(p, out));
             }
             case TRUNC -> history.truncate(sync.truncateTo(), out);
-            case SNAP -> history.replace(sync.proposals(), out);
+            case SNAP -> {
+                if (sync.image().isEmpty()) {
+                    return Optional.of("SNAP without the leader's state");
+                }
+                history.install(sync.image().get(), out);
+                sync.proposals().forEach(p -> history.append(p, out));
+            }
         }
         phase = Phase.AWAIT_NEW_LEADER;
         return Optional.empty();

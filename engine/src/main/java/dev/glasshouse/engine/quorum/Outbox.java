@@ -11,6 +11,7 @@ import java.util.Optional;
 final class Outbox {
     private final MemberId self;
     private final long nowMillis;
+    private Optional<StateImage> install = Optional.empty();
     private Optional<Zxid> truncateTo = Optional.empty();
     private final List<Proposal> toLog = new ArrayList<>();
     private Optional<Epochs> toPersist = Optional.empty();
@@ -37,6 +38,13 @@ final class Outbox {
         if (message instanceof Notification notification) {
             events.add(new ReplicaEvent.VoteSent(self, notification, nowMillis));
         }
+    }
+
+    /** The driver installs an image before anything else of the call, so it must come first. */
+    void install(StateImage image) {
+        Check.state(install.isEmpty() && truncateTo.isEmpty() && toLog.isEmpty() && toCommit.isEmpty(),
+                "%s installing %s after other log changes", self, image);
+        install = Optional.of(image);
     }
 
     /** The driver truncates before it appends, so a truncation must come before any append of the call. */
@@ -74,6 +82,7 @@ final class Outbox {
     }
 
     Effects effects() {
-        return new Effects(truncateTo, toLog, toPersist, toSend, toCommit, confirmed, abandoned, newRole, events);
+        return new Effects(install, truncateTo, toLog, toPersist, toCommit, toSend, confirmed, abandoned, newRole,
+                events);
     }
 }

@@ -49,7 +49,7 @@ public final class Replica {
         this.electionOnlyDurable = durable;
         this.timings = timings;
         this.zab = zab;
-        this.history = new History(self, recovered.epochs(), recovered.log());
+        this.history = new History(self, recovered.epochs(), recovered.snapshotZxid(), recovered.log());
     }
 
     public MemberId id() {
@@ -109,6 +109,20 @@ public final class Replica {
     /** The last zxid this member applied. */
     public Zxid committedThrough() {
         return history.committedThrough();
+    }
+
+    /** Where the log in memory starts: the state this member restored, installed or last compacted to. */
+    public Zxid logBase() {
+        return history.base();
+    }
+
+    /**
+     * The driver made a snapshot of the state at {@code zxid} durable: the applied entries through
+     * it leave memory, and a learner that needs them gets an image instead. Ignored unless
+     * {@code zxid} is an applied entry of this member's history.
+     */
+    public void compact(Zxid zxid) {
+        history.compact(zxid);
     }
 
     /** Starts the first election: the member becomes LOOKING and sends its vote. Called once. */

@@ -1,6 +1,7 @@
 package dev.glasshouse.engine.quorum;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The packets of ZAB between a leader and its learners (ZooKeeper's {@code QuorumPacket} types),
@@ -33,19 +34,35 @@ public sealed interface ZabMessage extends PeerMessage {
     }
 
     /**
-     * DIFF, TRUNC or SNAP: TRUNC cuts the log back to {@code truncateTo}; DIFF appends
-     * {@code proposals}; SNAP replaces the log with them.
+     * DIFF, TRUNC or SNAP: DIFF appends {@code proposals} after {@code truncateTo}, the learner's
+     * last zxid; TRUNC cuts the log back to {@code truncateTo}; SNAP replaces the learner's state by
+     * the leader's {@code image} as of {@code truncateTo}, then appends {@code proposals}. The
+     * leader's core sends SNAP without the image, which its driver attaches (see {@link Effects}).
      */
-    record SyncLog(MemberId from, MemberId to, long epoch, SyncMode mode, Zxid truncateTo, List<Proposal> proposals)
-            implements ZabMessage {
+    record SyncLog(MemberId from, MemberId to, long epoch, SyncMode mode, Zxid truncateTo, List<Proposal> proposals,
+                   Optional<StateImage> image) implements ZabMessage {
         public SyncLog {
             proposals = List.copyOf(proposals);
+            Check.state(image.isEmpty() || mode == SyncMode.SNAP && image.get().zxid().equals(truncateTo),
+                    "%s sync with an image of %s", mode, image.map(StateImage::zxid).orElse(null));
+        }
+
+        /** A DIFF or TRUNC, or a SNAP still without its image. */
+        public SyncLog(MemberId from, MemberId to, long epoch, SyncMode mode, Zxid truncateTo,
+                       List<Proposal> proposals) {
+            this(from, to, epoch, mode, truncateTo, proposals, Optional.empty());
+        }
+
+        /** This SNAP with the leader's state attached. */
+        public SyncLog withImage(StateImage attached) {
+            return new SyncLog(from, to, epoch, mode, truncateTo, proposals, Optional.of(attached));
         }
 
         @Override
         public String toString() {
             return "SyncLog[" + from + "->" + to + " epoch=" + epoch + " " + mode + " to=" + truncateTo + " "
-                    + proposals.size() + " proposals]";
+                    + proposals.size() + " proposals" + image.map(i -> " image of " + i.length() + " bytes").orElse("")
+                    + "]";
         }
     }
 

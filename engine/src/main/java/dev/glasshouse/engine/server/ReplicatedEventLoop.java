@@ -6,6 +6,7 @@ import dev.glasshouse.engine.net.ClientListener;
 import dev.glasshouse.engine.net.PeerEnvelope;
 import dev.glasshouse.engine.net.PeerTransport;
 import dev.glasshouse.engine.persist.GroupCommitter;
+import dev.glasshouse.engine.persist.SnapshotStore;
 import dev.glasshouse.engine.persist.TxnCodec;
 import dev.glasshouse.engine.persist.TxnLog;
 import dev.glasshouse.engine.quorum.Effects;
@@ -16,9 +17,11 @@ import dev.glasshouse.engine.quorum.Proposal;
 import dev.glasshouse.engine.quorum.Replica;
 import dev.glasshouse.engine.quorum.ReplicaEvent;
 import dev.glasshouse.engine.quorum.Role;
+import dev.glasshouse.engine.quorum.StateImage;
 import dev.glasshouse.engine.quorum.Zxid;
 import dev.glasshouse.engine.request.LeaderRequest;
 import dev.glasshouse.engine.request.Pipeline;
+import dev.glasshouse.engine.request.ReplayedState;
 import dev.glasshouse.engine.request.ServingMode;
 import dev.glasshouse.engine.request.SyncPoint;
 import dev.glasshouse.engine.request.Transaction;
@@ -27,6 +30,7 @@ import dev.glasshouse.engine.wire.RequestBody;
 import dev.glasshouse.engine.wire.RequestHeader;
 import java.io.IOException;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
@@ -53,6 +57,10 @@ import org.slf4j.MDC;
  *       back as {@link Replica#onLogSynced}, which is what allows acknowledgements.</li>
  *   <li>Whatever the replica commits is decoded and applied by the pipeline, which answers the
  *       clients of this member whose requests it recognises.</li>
+ *   <li>Every {@code snapCount} or so applied transactions the member writes a snapshot in the
+ *       background; once it is durable the replica drops the transactions it covers from memory
+ *       ({@link Replica#compact}). A learner the leader can no longer bring up to date from its log
+ *       gets the leader's state as an image (SNAP), which it installs as its own.</li>
  *   <li>A sync is answered only after the leader confirmed, by a quorum round trip, that it still
  *       leads ({@link Replica#confirmLeadership}); the {@link SyncPoint} it returns makes the
  *       member apply at least that far before answering. A deposed leader can never confirm.</li>
@@ -76,22 +84,29 @@ final class ReplicatedEventLoop implements ClientListener, PeerTransport.Receive
     /**
      * @param tickMillis      how often the timers run: the replica's election and ZAB timers and the
      *                        pipeline's session expiry
+     * @param snapshots       where snapshots go: every {@code snapCount} or so applied transactions, and
+     *                        the leader's state when it brings this member up to date with SNAP
+     * @param pipelines       builds the pipeline that continues from an installed snapshot
      * @param requestFinished called after each client request was handled ({@code globalOutstandingLimit})
      * @param events          told of every replica event, on this loop's thread; must not block
      */
-    record Setup(MemberId self, long tickMillis, TxnLog txnLog, EpochWriter epochs, long fsyncWarningMillis,
-                 Runnable requestFinished, Consumer<ReplicaEvent> events, QuorumStateView view,
-                 PublishedQuorumStatus status, boolean readOnlyMode) {
+    record Setup(MemberId self, long tickMillis, TxnLog txnLog, EpochWriter epochs, SnapshotStore snapshots,
+                 int snapCount, long randomSeed, Function<ReplayedState, Pipeline> pipelines,
+                 long fsyncWarningMillis, Runnable requestFinished, Consumer<ReplicaEvent> events,
+                 QuorumStateView view, PublishedQuorumStatus status, boolean readOnlyMode) {
     }
 
     private final MemberId self;
     private final Replica replica;
-    private final Pipeline pipeline;
+    /** Replaced only when a leader's state is installed (SNAP), while no client is served. */
+    private Pipeline pipeline;
     private final Clock clock;
     private final Setup setup;
     private final ScheduledExecutorService thread;
     private final ClientChannels channels = new ClientChannels();
     private final GroupCommitter committer;
+    private final SnapshotScheduler snapshots;
+    private final StateTransfer stateTransfer;
     private final PeerTransport transport;
     private final SyncConfirmations syncsAwaitingConfirmation = new SyncConfirmations();
     private boolean serving;
@@ -117,6 +132,11 @@ final class ReplicatedEventLoop implements ClientListener, PeerTransport.Receive
         this.setup = setup;
         this.thread = EventLoopThread.start(String.valueOf(self.value()));
         this.committer = new GroupCommitter(setup.txnLog(), this, setup.fsyncWarningMillis(), String.valueOf(self.value()));
+        // Once a snapshot is durable, the replica can let go of the transactions it covers.
+        this.snapshots = new SnapshotScheduler(setup.snapshots(), setup.snapCount(),
+                new SplittableRandom(setup.randomSeed()), committer::roll,
+                zxid -> submit(() -> replica.compact(new Zxid(zxid))));
+        this.stateTransfer = new StateTransfer(setup.snapshots(), setup.pipelines());
         // Until it leads, a member prepares nothing; its history may jump from epoch to epoch.
         pipeline.serveAsLearner();
         this.transport = transportFactory.apply(this);
@@ -302,6 +322,9 @@ final class ReplicatedEventLoop implements ClientListener, PeerTransport.Receive
         if (effects.isEmpty()) {
             return;
         }
+        if (effects.install().isPresent() && !install(effects.install().get())) {
+            return;
+        }
         effects.truncateTo().ifPresent(to -> committer.truncate(to.value()));
         if (!effects.toLog().isEmpty()) {
             committer.append(effects.toLog().stream().map(ReplicatedEventLoop::decode).toList());
@@ -315,12 +338,15 @@ final class ReplicatedEventLoop implements ClientListener, PeerTransport.Receive
                 return;
             }
         }
-        for (PeerMessage message : effects.toSend()) {
-            sendPeer(new PeerEnvelope.Replication(message));
-        }
         long now = clock.nowMillis();
         for (Proposal proposal : effects.toCommit()) {
             performPipeline(pipeline.onLogged(decode(proposal), now));
+        }
+        if (!effects.toCommit().isEmpty()) {
+            snapshots.applied(effects.toCommit().size(), pipeline);
+        }
+        for (PeerMessage message : effects.toSend()) {
+            sendPeer(new PeerEnvelope.Replication(stateTransfer.attachState(message, pipeline)));
         }
         for (LeadershipConfirmed confirmed : effects.confirmed()) {
             answerSync(confirmed);
@@ -328,6 +354,20 @@ final class ReplicatedEventLoop implements ClientListener, PeerTransport.Receive
         effects.abandoned().forEach(syncsAwaitingConfirmation::abandoned);
         effects.events().forEach(this::report);
         followRole();
+    }
+
+    /** Installs a leader's state, then empties the log; a failure stops the member as a failed log does. */
+    private boolean install(StateImage image) {
+        try {
+            pipeline = stateTransfer.install(image, clock.nowMillis());
+        } catch (IOException e) {
+            log.error("Cannot install the leader's state at {}: {}", image.zxid(), e.getMessage());
+            failed(e);
+            return false;
+        }
+        pipeline.serveAsLearner();
+        committer.truncate(0);
+        return true;
     }
 
     private void answerSync(LeadershipConfirmed confirmed) {
@@ -492,6 +532,7 @@ final class ReplicatedEventLoop implements ClientListener, PeerTransport.Receive
             log.debug("Closing connections at stop", e);
         }
         committer.close();
+        snapshots.close();
         EventLoopThread.stop(thread);
     }
 }

@@ -10,20 +10,24 @@ import dev.glasshouse.engine.net.PeerTransport;
 import dev.glasshouse.engine.net.RequestThrottle;
 import dev.glasshouse.engine.persist.EpochFiles;
 import dev.glasshouse.engine.persist.FileDisk;
+import dev.glasshouse.engine.persist.FileSnapshotStore;
 import dev.glasshouse.engine.persist.FileTxnLog;
+import dev.glasshouse.engine.persist.Recovery;
 import dev.glasshouse.engine.persist.ReplicatedLogReader;
+import dev.glasshouse.engine.persist.Snapshot;
 import dev.glasshouse.engine.quorum.ElectionTimings;
 import dev.glasshouse.engine.quorum.Epochs;
 import dev.glasshouse.engine.quorum.MemberId;
-import dev.glasshouse.engine.quorum.Proposal;
 import dev.glasshouse.engine.quorum.QuorumVerifier;
 import dev.glasshouse.engine.quorum.Recovered;
 import dev.glasshouse.engine.quorum.Replica;
 import dev.glasshouse.engine.quorum.ReplicaEvent;
 import dev.glasshouse.engine.quorum.Role;
 import dev.glasshouse.engine.quorum.ZabTimings;
+import dev.glasshouse.engine.quorum.Zxid;
 import dev.glasshouse.engine.request.Pipeline;
 import dev.glasshouse.engine.request.PipelineSettings;
+import dev.glasshouse.engine.request.ReplayedState;
 import dev.glasshouse.engine.server.config.EnsembleConfig;
 import dev.glasshouse.engine.server.config.EnsembleMember;
 import dev.glasshouse.engine.server.config.PersistenceConfig;
@@ -35,18 +39,22 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running member of a replicated ensemble: its whole transaction log and epoch files recovered
- * from disk, the peer transport on its quorum and election ports, the client listener, and the
- * event loop that drives the replica and the pipeline. The composition root of an ensemble member
- * process. The member's tree is rebuilt from its log as the replica commits it, once the member has
- * rejoined a quorum; until then it does not serve clients.
+ * A running member of a replicated ensemble: its newest snapshot, the transaction log after it and
+ * its epoch files recovered from disk, the peer transport on its quorum and election ports, the
+ * client listener, and the event loop that drives the replica and the pipeline. The composition
+ * root of an ensemble member process. The member starts from its snapshot's tree; the log after it
+ * is applied as the replica commits it, once the member has rejoined a quorum; until then it does
+ * not serve clients.
  */
 public final class ReplicatedServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ReplicatedServer.class);
@@ -54,11 +62,15 @@ public final class ReplicatedServer implements AutoCloseable {
     private final ReplicatedEventLoop eventLoop;
     private final ClientServer clients;
     private final OperationsEndpoints endpoints;
+    /** Autopurge ({@code autopurge.purgeInterval}), when configured. */
+    private final Optional<ScheduledExecutorService> purger;
 
-    private ReplicatedServer(ReplicatedEventLoop eventLoop, ClientServer clients, OperationsEndpoints endpoints) {
+    private ReplicatedServer(ReplicatedEventLoop eventLoop, ClientServer clients, OperationsEndpoints endpoints,
+                             Optional<ScheduledExecutorService> purger) {
         this.eventLoop = eventLoop;
         this.clients = clients;
         this.endpoints = endpoints;
+        this.purger = purger;
     }
 
     /** Recovers, binds every port, starts the first election and returns. */
@@ -75,19 +87,30 @@ public final class ReplicatedServer implements AutoCloseable {
         MemberId self = MemberId.of(ensemble.myId());
         FileDisk logDisk;
         EpochFiles epochFiles;
+        FileSnapshotStore snapshots;
         Recovered recovered;
+        ReplayedState restored;
         try {
             logDisk = new FileDisk(config.dataLogDir().resolve(StandaloneServer.VERSION_DIR));
-            epochFiles = new EpochFiles(new FileDisk(config.dataDir().resolve(StandaloneServer.VERSION_DIR)));
+            FileDisk dataDisk = new FileDisk(config.dataDir().resolve(StandaloneServer.VERSION_DIR));
+            epochFiles = new EpochFiles(dataDisk);
+            snapshots = new FileSnapshotStore(dataDisk,
+                    FileSnapshotStore.Compression.parse(persistence.snapshotCompression()));
+            snapshots.removeLeftovers();
+            Optional<Snapshot> newest = snapshots.loadNewest();
+            Zxid snapshotZxid = newest.map(snapshot -> new Zxid(snapshot.zxid())).orElse(Zxid.ZERO);
             Epochs epochs = new Epochs(epochFiles.acceptedEpoch(), epochFiles.currentEpoch());
-            List<Proposal> history = ReplicatedLogReader.readAll(logDisk);
-            recovered = new Recovered(epochs, history);
+            // Only the snapshot is applied now: the log after it may hold transactions never committed.
+            recovered = new Recovered(epochs, snapshotZxid, ReplicatedLogReader.readAfter(logDisk, snapshotZxid));
+            restored = newest.map(snapshot -> Recovery.restore(snapshot, clock.nowMillis()))
+                    .orElseGet(ReplayedState::empty);
         } catch (IOException e) {
             log.error("Cannot start: {}", e.getMessage());
             throw new IllegalStateException(e.getMessage(), e);
         }
-        log.info("Recovered myid={} acceptedEpoch={} currentEpoch={} logEntries={}", self.value(),
-                recovered.epochs().acceptedEpoch(), recovered.epochs().currentEpoch(), recovered.log().size());
+        log.info("Recovered myid={} acceptedEpoch={} currentEpoch={} snapshotZxid={} logEntries={}", self.value(),
+                recovered.epochs().acceptedEpoch(), recovered.epochs().currentEpoch(), recovered.snapshotZxid(),
+                recovered.log().size());
         QuorumVerifier verifier = verifier(ensemble);
         ZabTimings timings = new ZabTimings(ElectionTimings.DEFAULT, config.tickTimeMillis(), ensemble.initLimit(),
                 ensemble.syncLimit());
@@ -96,8 +119,11 @@ public final class ReplicatedServer implements AutoCloseable {
                 config.maxSessionTimeoutMillis(), config.extendedTypesEnabled(), config.containerCheckIntervalMillis(),
                 config.containerMaxPerMinute(), config.enforceQuota());
         DigestAuthenticator authenticator = new DigestAuthenticator(config.superDigest());
-        Pipeline pipeline = new Pipeline(settings, authenticator, new SecureRandom(), clock.nowMillis());
-        long lastZxid = recovered.log().isEmpty() ? 0 : recovered.log().get(recovered.log().size() - 1).zxid().value();
+        Function<ReplayedState, Pipeline> pipelines = state -> new Pipeline(settings, authenticator,
+                new SecureRandom(), clock.nowMillis(), state);
+        Pipeline pipeline = pipelines.apply(restored);
+        long lastZxid = recovered.log().isEmpty() ? recovered.snapshotZxid().value()
+                : recovered.log().get(recovered.log().size() - 1).zxid().value();
         FileTxnLog txnLog = new FileTxnLog(logDisk, persistence.preAllocSizeKb() * 1024, persistence.forceSync(),
                 lastZxid);
         RequestThrottle throttle = new RequestThrottle(config.globalOutstandingLimit());
@@ -108,6 +134,7 @@ public final class ReplicatedServer implements AutoCloseable {
                 java.util.Set.of(), 0));
         ReplicatedEventLoop eventLoop = new ReplicatedEventLoop(replica, pipeline, clock,
                 new ReplicatedEventLoop.Setup(self, tickMillis, txnLog, epochs -> writeEpochs(epochFiles, epochs),
+                        snapshots, persistence.snapCount(), new SecureRandom().nextLong(), pipelines,
                         persistence.fsyncWarningThresholdMillis(), throttle::finished, events, view, quorumStatus,
                         ensemble.readOnlyMode()),
                 receiver -> startTransport(self, ensemble, receiver));
@@ -126,7 +153,8 @@ public final class ReplicatedServer implements AutoCloseable {
                     ensemble.myId(), clients.localAddress(), ensemble.members().keySet(), ensemble.initLimit(),
                     ensemble.syncLimit(), config.tickTimeMillis());
             OperationsEndpoints endpoints = operations.startEndpoints(clients.localAddress().getPort());
-            return new ReplicatedServer(eventLoop, clients, endpoints);
+            return new ReplicatedServer(eventLoop, clients, endpoints,
+                    StandaloneServer.schedulePurge(config, snapshots, logDisk));
         } catch (InterruptedException e) {
             eventLoop.close();
             Thread.currentThread().interrupt();
@@ -178,6 +206,19 @@ public final class ReplicatedServer implements AutoCloseable {
     }
 
     /**
+     * Where the member's transaction history in memory starts: the zxid of the snapshot it last
+     * compacted to or started from, or of a leader's state it installed; 0 before any. A learner
+     * behind it is sent the member's state rather than its log.
+     */
+    public long logBaseZxid() throws InterruptedException {
+        try {
+            return eventLoop.inspectReplica(Replica::logBase).get().value();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("inspection failed", e.getCause());
+        }
+    }
+
+    /**
      * Cuts the member off from every peer (true) or reconnects it (false), leaving its connections
      * open: the network partition of a failover demonstration. Clients stay connected until the
      * member notices it lost its quorum or its leader.
@@ -207,6 +248,7 @@ public final class ReplicatedServer implements AutoCloseable {
 
     @Override
     public void close() {
+        purger.ifPresent(ScheduledExecutorService::shutdownNow);
         endpoints.close();
         clients.close();
         eventLoop.close();

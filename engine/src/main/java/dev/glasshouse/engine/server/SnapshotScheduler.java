@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongConsumer;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,13 +33,24 @@ final class SnapshotScheduler implements AutoCloseable {
     private final int snapCount;
     private final RandomGenerator random;
     private final Runnable rollLog;
+    private final LongConsumer written;
     private final ExecutorService writer;
     private final AtomicBoolean writing = new AtomicBoolean();
     private long sinceLast;
     private long threshold;
 
     SnapshotScheduler(SnapshotStore store, int snapCount, RandomGenerator random, Runnable rollLog) {
+        this(store, snapCount, random, rollLog, zxid -> { });
+    }
+
+    /**
+     * Like the other constructor; {@code written} is told, on the writer thread, the zxid of each
+     * snapshot once it is durable.
+     */
+    SnapshotScheduler(SnapshotStore store, int snapCount, RandomGenerator random, Runnable rollLog,
+                      LongConsumer written) {
         this.store = store;
+        this.written = written;
         this.snapCount = Math.max(2, snapCount);
         this.random = random;
         this.rollLog = rollLog;
@@ -86,6 +98,7 @@ final class SnapshotScheduler implements AutoCloseable {
             log.info("Snapshot written zxid=0x{} nodes={} sessions={} millis={}", Long.toHexString(snapshot.zxid()),
                     snapshot.nodes().size(), snapshot.sessions().size(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            written.accept(snapshot.zxid());
         } catch (IOException | RuntimeException e) {
             // Nothing is lost: every transaction in the image is already durable in the log.
             log.warn("Snapshot failed zxid=0x{}; the log still holds every transaction", Long.toHexString(

@@ -111,7 +111,7 @@ public final class StandaloneServer implements AutoCloseable {
         }
     }
 
-    private static Optional<ScheduledExecutorService> schedulePurge(ServerConfig config, FileSnapshotStore snapshots,
+    static Optional<ScheduledExecutorService> schedulePurge(ServerConfig config, FileSnapshotStore snapshots,
                                                                     FileDisk logDisk) {
         PersistenceConfig persistence = config.persistence();
         if (persistence.purgeIntervalHours() <= 0) {

@@ -1,5 +1,6 @@
 package dev.glasshouse.engine.ensemble;
 
+import dev.glasshouse.engine.quorum.ReplicaEvent;
 import dev.glasshouse.engine.quorum.Role;
 import dev.glasshouse.engine.server.ReplicatedServer;
 import dev.glasshouse.engine.server.config.ConfigException;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -38,6 +40,7 @@ final class InProcessEnsemble implements AutoCloseable {
     private final String serverLines;
     private final String extraSettings;
     private final SortedMap<Integer, ReplicatedServer> running = new TreeMap<>();
+    private final List<ReplicaEvent.LearnerSynced> syncs = new CopyOnWriteArrayList<>();
 
     private InProcessEnsemble(Path directory, int voters, int observers, String extraSettings) throws IOException {
         this.directory = directory;
@@ -78,7 +81,11 @@ final class InProcessEnsemble implements AutoCloseable {
         Files.writeString(cfg, "tickTime=" + TICK_MILLIS + "\ninitLimit=10\nsyncLimit=5\ndataDir=" + dir
                 + "\nforceSync=no\nmaxSessionTimeout=30000\n4lw.commands.whitelist=*\nadmin.enableServer=false\n" + extraSettings + serverLines
                 + (id > voters ? "peerType=observer\n" : ""), StandardCharsets.UTF_8);
-        running.put(id, ReplicatedServer.start(ZooCfgParser.parse(cfg).config()));
+        running.put(id, ReplicatedServer.start(ZooCfgParser.parse(cfg).config(), event -> {
+            if (event instanceof ReplicaEvent.LearnerSynced synced) {
+                syncs.add(synced);
+            }
+        }));
     }
 
     void stopMember(int id) {
@@ -86,6 +93,11 @@ final class InProcessEnsemble implements AutoCloseable {
         if (server != null) {
             server.close();
         }
+    }
+
+    /** How each leader brought each learner up to date, oldest first, since the ensemble started. */
+    List<ReplicaEvent.LearnerSynced> syncs() {
+        return List.copyOf(syncs);
     }
 
     ReplicatedServer member(int id) {

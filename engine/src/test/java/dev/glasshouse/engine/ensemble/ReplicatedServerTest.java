@@ -30,40 +30,27 @@ class ReplicatedServerTest {
     @TempDir
     Path directory;
 
-    private final List<ZooKeeper> clients = new ArrayList<>();
+    private final EnsembleClients clients = new EnsembleClients();
     private InProcessEnsemble ensemble;
 
     @AfterEach
     void tearDown() throws InterruptedException {
-        for (ZooKeeper client : clients) {
-            client.close();
-        }
+        clients.close();
         if (ensemble != null) {
             ensemble.close();
         }
     }
 
     private ZooKeeper connect(String connectString, int sessionTimeoutMillis) throws Exception {
-        CountDownLatch connected = new CountDownLatch(1);
-        ZooKeeper zk = new ZooKeeper(connectString, sessionTimeoutMillis, event -> {
-            if (event.getState() == Watcher.Event.KeeperState.SyncConnected) {
-                connected.countDown();
-            }
-        });
-        clients.add(zk);
-        assertThat(connected.await(30, TimeUnit.SECONDS)).as("connected to " + connectString).isTrue();
-        return zk;
+        return clients.connect(connectString, sessionTimeoutMillis);
     }
 
     private ZooKeeper connectTo(int member) throws Exception {
-        return connect("127.0.0.1:" + ensemble.clientPort(member), 10_000);
+        return clients.connectTo(ensemble, member);
     }
 
     private static String syncAndRead(ZooKeeper zk, String path) throws Exception {
-        CompletableFuture<Integer> synced = new CompletableFuture<>();
-        zk.sync(path, (rc, p, ctx) -> synced.complete(rc), null);
-        assertThat(synced.get(30, TimeUnit.SECONDS)).isZero();
-        return new String(zk.getData(path, false, null), StandardCharsets.UTF_8);
+        return EnsembleClients.syncAndRead(zk, path);
     }
 
     @Test
@@ -224,7 +211,7 @@ class ReplicatedServerTest {
                 readOnlyConnected.countDown();
             }
         }, true);
-        clients.add(reader);
+        clients.track(reader);
         assertThat(readOnlyConnected.await(30, TimeUnit.SECONDS)).as("connected read-only").isTrue();
         assertThat(new String(reader.getData("/kept", false, null), StandardCharsets.UTF_8)).isEqualTo("v");
         try {

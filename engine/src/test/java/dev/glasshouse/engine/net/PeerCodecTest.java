@@ -96,6 +96,14 @@ class PeerCodecTest {
     }
 
     @Test
+    void onlyASnapCarriesAStateImage() {
+        byte[] frame = header(ZabCodec.SYNC_LOG).writeLong(1).writeInt(0).writeLong(0).writeInt(0)
+                .writeBuffer(new byte[5]).toByteArray();
+        assertThatThrownBy(() -> PeerCodec.decode(frame)).isInstanceOf(WireFormatException.class)
+                .hasMessageContaining("DIFF carries a state image; only SNAP does");
+    }
+
+    @Test
     void aHugeProposalCountFailsWithoutAllocating() {
         byte[] frame = header(ZabCodec.SYNC_LOG).writeLong(1).writeInt(2).writeLong(0).writeInt(Integer.MAX_VALUE)
                 .toByteArray();

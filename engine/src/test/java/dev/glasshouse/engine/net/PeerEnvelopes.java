@@ -5,6 +5,7 @@ import dev.glasshouse.engine.quorum.Notification;
 import dev.glasshouse.engine.quorum.PeerMessage;
 import dev.glasshouse.engine.quorum.Proposal;
 import dev.glasshouse.engine.quorum.Role;
+import dev.glasshouse.engine.quorum.StateImage;
 import dev.glasshouse.engine.quorum.SyncMode;
 import dev.glasshouse.engine.quorum.Vote;
 import dev.glasshouse.engine.quorum.ZabMessage;
@@ -130,8 +131,15 @@ final class PeerEnvelopes {
         for (int i = random.nextInt(5); i > 0; i--) {
             proposals.add(proposal());
         }
-        return new ZabMessage.SyncLog(member(), member(), random.nextLong(), pick(SyncMode.values()), zxid(),
-                proposals);
+        SyncMode mode = pick(SyncMode.values());
+        Zxid at = zxid();
+        ZabMessage.SyncLog sync = new ZabMessage.SyncLog(member(), member(), random.nextLong(), mode, at, proposals);
+        if (mode == SyncMode.SNAP && random.nextBoolean()) {
+            byte[] image = new byte[random.nextInt(64)];
+            random.nextBytes(image);
+            return sync.withImage(new StateImage(at, image));
+        }
+        return sync;
     }
 
     private Notification notification() {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Reading a replicated member's whole log as proposals: epoch 1 counters 1-5 and 6-10, epoch 2 counters 1-3. */
+/** Reading a replicated member's log, after its snapshot, as proposals: epoch 1 counters 1-5 and 6-10, epoch 2 counters 1-3. */
 class ReplicatedLogReaderTest {
     @TempDir
     Path dir;
@@ -68,13 +68,38 @@ class ReplicatedLogReaderTest {
     }
 
     @Test
-    void aPurgedLogIsRefusedBecauseReplicatedMembersKeepTheirWholeLog() throws IOException {
+    void withoutASnapshotAPurgedLogIsRefused() throws IOException {
         Files.delete(dir.resolve("log.100000001"));
 
         assertThatThrownBy(() -> ReplicatedLogReader.readAll(disk)).isInstanceOf(CorruptLogException.class)
                 .hasMessageContaining(dir.resolve("log.100000006") + " starts at zxid 0x100000006, not at the first"
                         + " transaction of its history")
-                .hasMessageContaining("replicated members keep their whole log");
+                .hasMessageContaining("log segments the newest snapshot needs were purged or lost");
+    }
+
+    @Test
+    void afterASnapshotOnlyTheLaterRecordsAreRead() throws IOException {
+        List<Proposal> proposals = ReplicatedLogReader.readAfter(disk, Zxid.of(1, 7));
+
+        assertThat(proposals).isEqualTo(written.subList(7, 13).stream().map(LogFixtures::proposal).toList());
+        assertThat(ReplicatedLogReader.readAfter(disk, Zxid.of(2, 3))).isEmpty();
+    }
+
+    @Test
+    void segmentsTheSnapshotCoversMayBePurged() throws IOException {
+        Files.delete(dir.resolve("log.100000001"));
+
+        assertThat(ReplicatedLogReader.readAfter(disk, Zxid.of(1, 5))).hasSize(8);
+        assertThat(ReplicatedLogReader.readAfter(disk, Zxid.of(1, 8))).hasSize(5);
+    }
+
+    @Test
+    void aGapBetweenTheSnapshotAndTheLogIsRefused() throws IOException {
+        Files.delete(dir.resolve("log.100000001"));
+
+        assertThatThrownBy(() -> ReplicatedLogReader.readAfter(disk, Zxid.of(1, 3)))
+                .isInstanceOf(CorruptLogException.class)
+                .hasMessageContaining(" jumps from zxid 0x100000003 to 0x100000006");
     }
 
     @Test
@@ -93,7 +118,7 @@ class ReplicatedLogReaderTest {
 
         assertThatThrownBy(() -> ReplicatedLogReader.readAll(gapDisk)).isInstanceOf(CorruptLogException.class)
                 .hasMessageContaining(gap.resolve("log.100000007") + " jumps from zxid 0x100000003 to 0x100000007")
-                .hasMessageContaining("replicated members keep their whole log");
+                .hasMessageContaining("Move its data directory aside");
     }
 
     @Test

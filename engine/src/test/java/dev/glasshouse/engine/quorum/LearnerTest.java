@@ -130,4 +130,34 @@ class LearnerTest {
         assertThat(effects.newRole()).isEqualTo(Optional.of(Role.LOOKING));
         assertThat(effects.toLog()).isEmpty();
     }
+
+    @Test
+    void aSnapInstallsTheLeadersStateAndThenLogsWhatFollowsIt() {
+        join();
+        follower.onPeerMessage(new LeaderInfo(M3, M1, 2), 30);
+        StateImage image = new StateImage(Zxid.of(1, 7), new byte[] {4, 2});
+
+        Effects snap = follower.onPeerMessage(new SyncLog(M3, M1, 2, SyncMode.SNAP, Zxid.of(1, 7), List.of(THIRD))
+                .withImage(image), 40);
+        follower.onPeerMessage(new NewLeader(M3, M1, 2, Zxid.of(2, 1)), 50);
+        Effects synced = follower.onLogSynced(Zxid.of(2, 1), 60);
+
+        assertThat(snap.install()).contains(image);
+        assertThat(snap.truncateTo()).isEmpty();
+        assertThat(snap.toLog()).containsExactly(THIRD);
+        assertThat(follower.committedThrough()).isEqualTo(Zxid.of(1, 7));
+        assertThat(follower.logBase()).isEqualTo(Zxid.of(1, 7));
+        assertThat(synced.toSend()).containsExactly(new NewLeaderAck(M1, M3, 2, Zxid.of(2, 1)));
+    }
+
+    @Test
+    void aSnapWithoutTheLeadersStateSendsTheFollowerBackToLooking() {
+        join();
+        follower.onPeerMessage(new LeaderInfo(M3, M1, 2), 30);
+
+        Effects effects = follower.onPeerMessage(new SyncLog(M3, M1, 2, SyncMode.SNAP, Zxid.of(1, 7), List.of()), 40);
+
+        assertThat(effects.newRole()).contains(Role.LOOKING);
+        assertThat(effects.install()).isEmpty();
+    }
 }

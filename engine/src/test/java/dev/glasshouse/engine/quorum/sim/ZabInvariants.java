@@ -7,7 +7,6 @@ import dev.glasshouse.engine.quorum.Proposal;
 import dev.glasshouse.engine.quorum.ZabMessage;
 import dev.glasshouse.engine.quorum.Zxid;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -46,10 +45,10 @@ final class ZabInvariants {
     private record Issued(MemberId member, Zxid highestCommitted, long atMillis) {
     }
 
-    void onEstablished(MemberId leader, long epoch, List<Proposal> leaderLog) {
+    /** {@code held}: every transaction in the new leader's snapshot and log. */
+    void onEstablished(MemberId leader, long epoch, Set<Proposal> held) {
         MemberId earlier = leaderOfEpoch.putIfAbsent(epoch, leader);
         check(earlier == null, "one leader per epoch: %s and %s both established epoch %d", earlier, leader, epoch);
-        Set<Proposal> held = new HashSet<>(leaderLog);
         for (Proposal write : acknowledged) {
             check(held.contains(write), "acknowledged writes survive: leader %s of epoch %d lacks %s", leader, epoch,
                     write.zxid());
@@ -83,6 +82,21 @@ final class ZabInvariants {
         }
         if (proposal.zxid().isAfter(highestCommitted)) {
             highestCommitted = proposal.zxid();
+        }
+    }
+
+    /**
+     * {@code member} replaced its state by a leader's image (or restarted from its snapshot): what
+     * the image holds must be a prefix of the committed history, applied in the same order.
+     */
+    void onInstalled(MemberId member, SimState state) {
+        List<Proposal> applied = state.applied();
+        check(applied.size() <= committed.size(), "%s installed a state of %d transactions with only %d committed",
+                member, applied.size(), committed.size());
+        for (int index = 0; index < applied.size(); index++) {
+            check(committed.get(index).equals(applied.get(index)), "committed histories agree: %s installed a state"
+                    + " holding %s as #%d where another member applied %s", member, applied.get(index).zxid(), index,
+                    committed.get(index).zxid());
         }
     }
 

@@ -6,6 +6,7 @@ import dev.glasshouse.engine.quorum.SyncMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
@@ -28,11 +29,14 @@ final class ZabScenario {
 
     /** What a run measured. */
     record Outcome(long seed, String shape, int acknowledged, int epochs, Map<SyncMode, Long> syncs, long stepDowns,
-                   long confirmed, long abandoned, long timeToCommitMillis, long steps, long trace) {
+                   long confirmed, long abandoned, long snapshots, long imagesInstalled, long timeToCommitMillis,
+                   long steps, long trace) {
     }
 
     /** Derives the syncs' generator from the seed without drawing from the run's own. */
     private static final long SYNC_SALT = 0x5eed_5a17L;
+    /** Likewise for the snapshot schedule; in one run out of four members take no snapshots. */
+    private static final long SNAPSHOT_SALT = 0x5a1_0b5eedL;
 
     private final long seed;
 
@@ -48,8 +52,13 @@ final class ZabScenario {
         long maxDelay = 2 + random.nextInt(60);
         SimNetwork.Faults faults = new SimNetwork.Faults(random.nextDouble() * 0.03, 0, 1 + random.nextInt(2),
                 maxDelay);
-        ZabSimulation sim = new ZabSimulation(verifier, new SimNetwork(random.split(), faults), random.split());
-        String shape = voters + " voters + " + observers + " observers, " + faults;
+        SplittableRandom snapshotDraws = new SplittableRandom(seed ^ SNAPSHOT_SALT);
+        Optional<RandomGenerator> snapshotting = snapshotDraws.nextInt(4) > 0 ? Optional.of(snapshotDraws)
+                : Optional.empty();
+        ZabSimulation sim = new ZabSimulation(verifier, new SimNetwork(random.split(), faults), random.split(),
+                snapshotting);
+        String shape = voters + " voters + " + observers + " observers, " + faults
+                + (snapshotting.isPresent() ? ", snapshots" : ", no snapshots");
 
         sim.startAll();
         for (int write = 0; write < FAULT_PHASE_WRITES; ) {
@@ -79,7 +88,7 @@ final class ZabScenario {
         }
         return new Outcome(seed, shape, sim.invariants().acknowledgedCount(), sim.invariants().establishedEpochs(),
                 sim.syncs(), sim.stepDowns(), sim.invariants().confirmedCount(), sim.invariants().abandonedCount(),
-                sim.nowMillis() - calmFrom, sim.steps(), sim.trace());
+                sim.snapshotsTaken(), sim.imagesInstalled(), sim.nowMillis() - calmFrom, sim.steps(), sim.trace());
     }
 
     /** Syncs every 50 to 500 ms, until the run ends: often enough to catch a deposed leader's short overlap. */

@@ -10,6 +10,7 @@ import dev.glasshouse.engine.quorum.Replica;
 import dev.glasshouse.engine.quorum.ReplicaEvent;
 import dev.glasshouse.engine.quorum.Role;
 import dev.glasshouse.engine.quorum.SyncMode;
+import dev.glasshouse.engine.quorum.ZabMessage;
 import dev.glasshouse.engine.quorum.ZabTimings;
 import dev.glasshouse.engine.quorum.Zxid;
 import java.nio.ByteBuffer;
@@ -45,15 +46,17 @@ final class ZabSimulation {
         }
     }
 
-    /** One member's process: its replica, how many transactions it applied, and its incarnation. */
+    /** One member's process: its replica, what it applied, and its incarnation. */
     private static final class Process {
         private final Replica replica;
         private final long incarnation;
-        private int applied;
+        private SimState state;
+        private int sinceSnapshot;
 
-        private Process(Replica replica, long incarnation) {
+        private Process(Replica replica, long incarnation, SimState state) {
             this.replica = replica;
             this.incarnation = incarnation;
+            this.state = state;
         }
     }
 
@@ -75,11 +78,20 @@ final class ZabSimulation {
     private final Map<SyncMode, Long> syncs = new EnumMap<>(SyncMode.class);
     private long stepDowns;
     private long tokens;
+    /**
+     * Draws of the snapshot schedule, apart from the run's own so that a run without snapshots
+     * replays exactly as before they existed; empty when members take no snapshots.
+     */
+    private final Optional<RandomGenerator> snapshotting;
+    private long snapshotsTaken;
+    private long imagesInstalled;
 
-    ZabSimulation(QuorumVerifier verifier, SimNetwork network, RandomGenerator random) {
+    ZabSimulation(QuorumVerifier verifier, SimNetwork network, RandomGenerator random,
+                  Optional<RandomGenerator> snapshotting) {
         this.verifier = verifier;
         this.network = network;
         this.random = random;
+        this.snapshotting = snapshotting;
         this.maxFsyncMillis = 2 + random.nextInt(150);
         network.fifo(true);
         for (MemberId member : verifier.members()) {
@@ -138,6 +150,13 @@ final class ZabSimulation {
     private void perform(MemberId member, Effects effects) {
         Process process = live.get(member);
         SimLog disk = disks.get(member);
+        effects.install().ifPresent(image -> {
+            SimState state = SimState.of(image);
+            invariants.onInstalled(member, state);
+            disk.install(state);
+            process.state = state;
+            imagesInstalled++;
+        });
         effects.truncateTo().ifPresent(disk::truncate);
         effects.toLog().forEach(disk::append);
         if (!effects.toLog().isEmpty()) {
@@ -145,15 +164,18 @@ final class ZabSimulation {
             schedule(now + 1 + random.nextLong(maxFsyncMillis), sim -> sim.fsyncCompleted(member, incarnation));
         }
         effects.toPersist().ifPresent(disk::persist);
-        for (PeerMessage message : effects.toSend()) {
-            invariants.onSend(message, disk);
-            network.send(message, now);
-        }
         for (Proposal proposal : effects.toCommit()) {
-            invariants.onApplied(member, process.applied++, proposal);
+            invariants.onApplied(member, process.state.applied().size(), proposal);
+            process.state = process.state.plus(proposal);
             if (process.replica.role() == Role.LEADING) {
                 invariants.onAcknowledged(proposal);
             }
+        }
+        maybeSnapshot(member, process, effects.toCommit().size());
+        for (PeerMessage message : effects.toSend()) {
+            PeerMessage sent = withImage(message, process.state);
+            invariants.onSend(sent, disk);
+            network.send(sent, now);
         }
         effects.confirmed().forEach(confirmation -> invariants.onConfirmed(member, confirmation, now));
         effects.abandoned().forEach(token -> invariants.onAbandoned(member, token));
@@ -165,8 +187,55 @@ final class ZabSimulation {
                 stepDowns++;
             }
             if (event instanceof ReplicaEvent.Established established) {
-                invariants.onEstablished(member, established.epoch(), disk.entries());
+                invariants.onEstablished(member, established.epoch(), disk.held());
             }
+        }
+    }
+
+    /** A SNAP leaves the image to the driver: the sender's state as applied now, which must be at its zxid. */
+    private static PeerMessage withImage(PeerMessage message, SimState state) {
+        if (message instanceof ZabMessage.SyncLog sync && sync.mode() == SyncMode.SNAP && sync.image().isEmpty()) {
+            if (!state.zxid().equals(sync.truncateTo())) {
+                throw new AssertionError("SNAP at " + sync.truncateTo() + " from a state applied through "
+                        + state.zxid());
+            }
+            return sync.withImage(state.image());
+        }
+        return message;
+    }
+
+    /**
+     * Every few applied transactions a member snapshots its state; the snapshot becomes durable
+     * after a simulated write, then the replica compacts its log and, sometimes, old log entries are
+     * purged. A crash before the write completes loses the snapshot.
+     */
+    private void maybeSnapshot(MemberId member, Process process, int applied) {
+        if (snapshotting.isEmpty() || applied == 0) {
+            return;
+        }
+        RandomGenerator draws = snapshotting.get();
+        process.sinceSnapshot += applied;
+        if (process.sinceSnapshot < 5 + draws.nextInt(40)) {
+            return;
+        }
+        process.sinceSnapshot = 0;
+        SimState image = process.state;
+        long incarnation = process.incarnation;
+        boolean purge = draws.nextBoolean();
+        schedule(now + 1 + draws.nextLong(100), sim -> sim.snapshotWritten(member, incarnation, image, purge));
+    }
+
+    private void snapshotWritten(MemberId member, long incarnation, SimState image, boolean purge) {
+        Process process = live.get(member);
+        if (process == null || process.incarnation != incarnation) {
+            return;
+        }
+        SimLog disk = disks.get(member);
+        disk.saveSnapshot(image);
+        process.replica.compact(image.zxid());
+        snapshotsTaken++;
+        if (purge) {
+            disk.purge();
         }
     }
 
@@ -215,8 +284,10 @@ final class ZabSimulation {
     void restart(MemberId member) {
         crash(member);
         network.restart(member);
-        Replica replica = new Replica(member, verifier, disks.get(member).recover(), TIMINGS);
-        live.put(member, new Process(replica, ++incarnations));
+        SimLog disk = disks.get(member);
+        Replica replica = new Replica(member, verifier, disk.recover(), TIMINGS);
+        invariants.onInstalled(member, disk.snapshot());
+        live.put(member, new Process(replica, ++incarnations, disk.snapshot()));
         perform(member, replica.start(now));
     }
 
@@ -257,6 +328,15 @@ final class ZabSimulation {
     /** How often leaders synchronized a learner with each mode. */
     Map<SyncMode, Long> syncs() {
         return Map.copyOf(syncs);
+    }
+
+    /** Snapshots made durable, and leaders' images installed by learners. */
+    long snapshotsTaken() {
+        return snapshotsTaken;
+    }
+
+    long imagesInstalled() {
+        return imagesInstalled;
     }
 
     /** How often a ZAB role gave up (timeouts, broken connections, lost quorums). */

@@ -83,7 +83,9 @@ class ZabSimulationTest {
         }
         System.out.println("  step-downs " + outcomes.stream().mapToLong(ZabScenario.Outcome::stepDowns).sum()
                 + "  syncs confirmed " + outcomes.stream().mapToLong(ZabScenario.Outcome::confirmed).sum()
-                + " abandoned " + outcomes.stream().mapToLong(ZabScenario.Outcome::abandoned).sum());
+                + " abandoned " + outcomes.stream().mapToLong(ZabScenario.Outcome::abandoned).sum()
+                + "  snapshots " + outcomes.stream().mapToLong(ZabScenario.Outcome::snapshots).sum()
+                + "  images installed " + outcomes.stream().mapToLong(ZabScenario.Outcome::imagesInstalled).sum());
         System.out.println("  after faults stop, time until a quorum commits " + ZabScenario.CALM_WRITES
                 + " new writes (simulated ms): median " + times[times.length / 2] + ", p90 "
                 + times[times.length * 9 / 10] + ", max " + times[times.length - 1]);
