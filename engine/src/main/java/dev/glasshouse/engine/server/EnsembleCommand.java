@@ -8,23 +8,25 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
- * {@code glasshouse-engine ensemble --servers 3 [--observers 0] --dir DIR}: starts a
+ * {@code glasshouse-engine ensemble --servers 3 [--observers 0] [--snap-count N] --dir DIR}: starts a
  * {@link LocalEnsemble} under DIR, prints its connect string and hands stdin to an
  * {@link EnsembleShell}. Members are stopped when the shell quits, at end of input, and by a shutdown
  * hook when this process is interrupted or terminated. Stateless.
  */
 final class EnsembleCommand {
-    static final String USAGE = "       glasshouse-engine ensemble --servers 3 [--observers 0] --dir DIR  run a local"
-            + " ensemble (servers = voters), one JVM per member; then type status, kill N, restart N, stop N,"
-            + " leader, quit";
+    static final String USAGE = "       glasshouse-engine ensemble --servers 3 [--observers 0] [--snap-count N] --dir DIR"
+            + "  run a local ensemble (servers = voters), one JVM per member, snapshotting every N or so"
+            + " transactions (default 100000); then type status, kill N, restart N, stop N, leader, quit";
 
     /** The parsed command line. */
-    record Options(int servers, int observers, Path dir) {
+    record Options(int servers, int observers, Path dir, OptionalInt snapCount) {
         static Options parse(List<String> args) {
             int servers = 3;
             int observers = 0;
+            OptionalInt snapCount = OptionalInt.empty();
             Path dir = null;
             for (int i = 0; i < args.size(); i += 2) {
                 String flag = args.get(i);
@@ -36,6 +38,7 @@ final class EnsembleCommand {
                     case "--servers" -> servers = count(flag, value);
                     case "--observers" -> observers = count(flag, value);
                     case "--dir" -> dir = Path.of(value);
+                    case "--snap-count" -> snapCount = OptionalInt.of(count(flag, value));
                     default -> throw new IllegalArgumentException("unknown option " + flag);
                 }
             }
@@ -46,7 +49,10 @@ final class EnsembleCommand {
                 throw new IllegalArgumentException("--servers must be 1 or more and servers plus observers at most"
                         + " 255");
             }
-            return new Options(servers, observers, dir);
+            if (snapCount.isPresent() && snapCount.getAsInt() < 2) {
+                throw new IllegalArgumentException("--snap-count must be 2 or more");
+            }
+            return new Options(servers, observers, dir, snapCount);
         }
 
         private static int count(String flag, String value) {
@@ -73,7 +79,7 @@ final class EnsembleCommand {
                 + options.dir().toAbsolutePath() + " ...");
         LocalEnsemble ensemble;
         try {
-            ensemble = LocalEnsemble.start(options.dir(), options.servers(), options.observers());
+            ensemble = LocalEnsemble.start(options.dir(), options.servers(), options.observers(), options.snapCount());
         } catch (IOException | RuntimeException e) {
             err.println("glasshouse-engine ensemble: could not start: " + e.getMessage());
             return 1;

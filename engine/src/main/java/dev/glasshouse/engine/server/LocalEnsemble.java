@@ -40,11 +40,13 @@ public final class LocalEnsemble implements EnsembleControl {
 
     private final Path directory;
     private final int voters;
+    private final OptionalInt snapCount;
     private final List<LocalMember> members;
 
-    private LocalEnsemble(Path directory, int voters, List<LocalMember> members) {
+    private LocalEnsemble(Path directory, int voters, OptionalInt snapCount, List<LocalMember> members) {
         this.directory = directory;
         this.voters = voters;
+        this.snapCount = snapCount;
         this.members = List.copyOf(members);
     }
 
@@ -59,6 +61,18 @@ public final class LocalEnsemble implements EnsembleControl {
      */
     public static LocalEnsemble start(Path directory, int voters, int observers) throws IOException,
             InterruptedException {
+        return start(directory, voters, observers, OptionalInt.empty());
+    }
+
+    /**
+     * Like {@link #start(Path, int, int)}, with members snapshotting every {@code snapCount} or so
+     * transactions when present: a small count shows a member catching up from the leader's state.
+     */
+    public static LocalEnsemble start(Path directory, int voters, int observers, OptionalInt snapCount)
+            throws IOException, InterruptedException {
+        if (snapCount.isPresent() && snapCount.getAsInt() < 2) {
+            throw new IllegalArgumentException("snapCount must be 2 or more, not " + snapCount.getAsInt());
+        }
         if (voters < 1 || observers < 0 || voters + observers > 255) {
             throw new IllegalArgumentException("an ensemble needs 1 or more voters, 0 or more observers and"
                     + " at most 255 members; asked for voters=" + voters + " observers=" + observers);
@@ -68,7 +82,7 @@ public final class LocalEnsemble implements EnsembleControl {
         for (int id = 1; id <= ports.size(); id++) {
             members.add(new LocalMember(id, directory.resolve("member-" + id), ports.get(id - 1)));
         }
-        LocalEnsemble ensemble = new LocalEnsemble(directory.toAbsolutePath(), voters, members);
+        LocalEnsemble ensemble = new LocalEnsemble(directory.toAbsolutePath(), voters, snapCount, members);
         try {
             ensemble.startAll();
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -83,7 +97,7 @@ public final class LocalEnsemble implements EnsembleControl {
         List<String> serverLines = MemberConfig.serverLines(members, voters);
         synchronized (this) {
             for (LocalMember member : members) {
-                member.writeConfig(MemberConfig.lines(member, serverLines, isObserver(member.id())));
+                member.writeConfig(MemberConfig.lines(member, serverLines, isObserver(member.id()), snapCount));
                 member.start(MemberConfig.command(member));
                 log.info("Started member id={} clientPort={} dir={}", member.id(), member.ports().client(),
                         member.directory());

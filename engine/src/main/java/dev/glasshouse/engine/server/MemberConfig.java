@@ -3,6 +3,7 @@ package dev.glasshouse.engine.server;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * The {@code zoo.cfg} and the command line of a {@link LocalEnsemble} member.
@@ -43,7 +44,8 @@ final class MemberConfig {
         return lines;
     }
 
-    static List<String> lines(LocalMember member, List<String> serverLines, boolean observer) {
+    /** {@code snapCount}, when present, replaces ZooKeeper's 100,000 transactions between snapshots. */
+    static List<String> lines(LocalMember member, List<String> serverLines, boolean observer, OptionalInt snapCount) {
         List<String> lines = new ArrayList<>(List.of(
                 "# Written by the local ensemble (glasshouse-engine ensemble); rewritten at every start.",
                 "tickTime=" + TICK_MILLIS,
@@ -57,6 +59,7 @@ final class MemberConfig {
                 "preAllocSize=4096",
                 "admin.enableServer=false",
                 "4lw.commands.whitelist=*"));
+        snapCount.ifPresent(count -> lines.add("snapCount=" + count));
         if (observer) {
             lines.add("peerType=observer");
         }

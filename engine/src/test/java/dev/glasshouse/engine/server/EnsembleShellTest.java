@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -90,9 +91,13 @@ class EnsembleShellTest {
     @Test
     void parsesServersObserversAndDirectory() {
         assertThat(EnsembleCommand.Options.parse(List.of("--servers", "5", "--observers", "1", "--dir", "x")))
-                .isEqualTo(new EnsembleCommand.Options(5, 1, Path.of("x")));
+                .isEqualTo(new EnsembleCommand.Options(5, 1, Path.of("x"), OptionalInt.empty()));
         assertThat(EnsembleCommand.Options.parse(List.of("--dir", "x")))
-                .isEqualTo(new EnsembleCommand.Options(3, 0, Path.of("x")));
+                .isEqualTo(new EnsembleCommand.Options(3, 0, Path.of("x"), OptionalInt.empty()));
+        assertThat(EnsembleCommand.Options.parse(List.of("--snap-count", "50", "--dir", "x")))
+                .isEqualTo(new EnsembleCommand.Options(3, 0, Path.of("x"), OptionalInt.of(50)));
+        assertThatThrownBy(() -> EnsembleCommand.Options.parse(List.of("--snap-count", "1", "--dir", "x")))
+                .hasMessageContaining("--snap-count must be 2 or more");
         assertThatThrownBy(() -> EnsembleCommand.Options.parse(List.of("--servers", "3")))
                 .hasMessageContaining("--dir DIR is required");
         assertThatThrownBy(() -> EnsembleCommand.Options.parse(List.of("--servers", "three", "--dir", "x")))

@@ -9,6 +9,7 @@ import dev.glasshouse.engine.wire.CreateMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -58,7 +59,7 @@ class LocalEnsembleTest {
                 new LocalMember(2, dir.resolve("member-2"), ports.get(1)),
                 new LocalMember(3, dir.resolve("member-3"), ports.get(2)));
         List<String> serverLines = MemberConfig.serverLines(members, 2);
-        members.get(2).writeConfig(MemberConfig.lines(members.get(2), serverLines, true));
+        members.get(2).writeConfig(MemberConfig.lines(members.get(2), serverLines, true, OptionalInt.of(40)));
 
         String config = Files.readString(dir.resolve("member-3/zoo.cfg"));
         assertThat(config).contains(
@@ -68,7 +69,7 @@ class LocalEnsembleTest {
                         + ports.get(2).client(),
                 "peerType=observer", "clientPort=" + ports.get(2).client(), "tickTime=500", "initLimit=10",
                 "syncLimit=5", "forceSync=yes", "4lw.commands.whitelist=*", "admin.enableServer=false",
-                "standaloneEnabled=false");
+                "standaloneEnabled=false", "snapCount=40");
         assertThat(Files.readString(dir.resolve("member-3/data/myid")).trim()).isEqualTo("3");
         assertThat(ports.stream().flatMap(p -> Stream.of(p.client(), p.quorum(), p.election()))
                 .distinct()).hasSize(9);
