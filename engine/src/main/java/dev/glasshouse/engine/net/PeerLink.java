@@ -45,6 +45,8 @@ final class PeerLink {
     private Channel channel;
     private boolean dialScheduled;
     private boolean failing;
+    /** Once a connection succeeded, failing to reach the peer is news (WARN); before, it is start-up. */
+    private boolean everConnected;
     private long backoffMillis;
     private long connectedAtNanos;
 
@@ -111,7 +113,13 @@ final class PeerLink {
         channel = null;
         if (!failing) {
             failing = true;
-            log.warn("Cannot reach peer peer={} address={} cause=\"{}\"", peer, address, cause.toString());
+            if (everConnected) {
+                log.warn("Cannot reach peer peer={} address={} cause=\"{}\"", peer, address, cause.toString());
+            } else {
+                // Members start one after another, so a peer not listening yet is expected at first.
+                log.info("Peer not reachable yet; retrying peer={} address={} cause=\"{}\"", peer, address,
+                        cause.toString());
+            }
         }
         dropWaiting();
         redialLater();
@@ -121,6 +129,7 @@ final class PeerLink {
         established.closeFuture().addListener(done -> disconnected(established));
         log.info("Connected to peer peer={} address={}", peer, address);
         failing = false;
+        everConnected = true;
         connected = true;
         connectedAtNanos = System.nanoTime();
         established.write(Unpooled.wrappedBuffer(settings.handshake().encode()));

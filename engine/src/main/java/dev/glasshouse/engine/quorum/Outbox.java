@@ -82,7 +82,7 @@ final class Outbox {
     }
 
     Effects effects() {
-        return new Effects(install, truncateTo, toLog, toPersist, toCommit, toSend, confirmed, abandoned, newRole,
+        return new Effects(install, truncateTo, toLog, toPersist, toSend, toCommit, confirmed, abandoned, newRole,
                 events);
     }
 }

@@ -338,15 +338,17 @@ final class ReplicatedEventLoop implements ClientListener, PeerTransport.Receive
                 return;
             }
         }
-        long now = clock.nowMillis();
-        for (Proposal proposal : effects.toCommit()) {
-            performPipeline(pipeline.onLogged(decode(proposal), now));
-        }
-        if (!effects.toCommit().isEmpty()) {
-            snapshots.applied(effects.toCommit().size(), pipeline);
+        // A SNAP carries the state after this call's commits, so those go first; otherwise sending
+        // first gets COMMITs and proposals to the learners a little sooner.
+        boolean applyFirst = effects.needsImage();
+        if (applyFirst) {
+            apply(effects.toCommit());
         }
         for (PeerMessage message : effects.toSend()) {
             sendPeer(new PeerEnvelope.Replication(stateTransfer.attachState(message, pipeline)));
+        }
+        if (!applyFirst) {
+            apply(effects.toCommit());
         }
         for (LeadershipConfirmed confirmed : effects.confirmed()) {
             answerSync(confirmed);
@@ -354,6 +356,17 @@ final class ReplicatedEventLoop implements ClientListener, PeerTransport.Receive
         effects.abandoned().forEach(syncsAwaitingConfirmation::abandoned);
         effects.events().forEach(this::report);
         followRole();
+    }
+
+    private void apply(List<Proposal> committed) {
+        if (committed.isEmpty()) {
+            return;
+        }
+        long now = clock.nowMillis();
+        for (Proposal proposal : committed) {
+            performPipeline(pipeline.onLogged(decode(proposal), now));
+        }
+        snapshots.applied(committed.size(), pipeline);
     }
 
     /** Installs a leader's state, then empties the log; a failure stops the member as a failed log does. */

@@ -33,8 +33,8 @@ final class StateTransfer {
 
     /**
      * {@code message} with this member's state attached when it is a SNAP without one; the state
-     * has applied exactly through the SNAP's zxid, because the driver applies a step's commits
-     * before it sends.
+     * has applied exactly through the SNAP's zxid, because the driver applies the call's commits
+     * before it sends a SNAP.
      */
     PeerMessage attachState(PeerMessage message, Pipeline pipeline) {
         if (!(message instanceof ZabMessage.SyncLog sync) || sync.mode() != SyncMode.SNAP || sync.image().isPresent()) {

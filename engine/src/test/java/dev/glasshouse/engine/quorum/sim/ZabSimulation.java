@@ -15,6 +15,7 @@ import dev.glasshouse.engine.quorum.ZabTimings;
 import dev.glasshouse.engine.quorum.Zxid;
 import java.nio.ByteBuffer;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -164,18 +165,18 @@ final class ZabSimulation {
             schedule(now + 1 + random.nextLong(maxFsyncMillis), sim -> sim.fsyncCompleted(member, incarnation));
         }
         effects.toPersist().ifPresent(disk::persist);
-        for (Proposal proposal : effects.toCommit()) {
-            invariants.onApplied(member, process.state.applied().size(), proposal);
-            process.state = process.state.plus(proposal);
-            if (process.replica.role() == Role.LEADING) {
-                invariants.onAcknowledged(proposal);
-            }
+        // As the server does: a SNAP carries the state after the call's commits, so they go first.
+        boolean applyFirst = effects.needsImage();
+        if (applyFirst) {
+            apply(member, process, effects.toCommit());
         }
-        maybeSnapshot(member, process, effects.toCommit().size());
         for (PeerMessage message : effects.toSend()) {
             PeerMessage sent = withImage(message, process.state);
             invariants.onSend(sent, disk);
             network.send(sent, now);
+        }
+        if (!applyFirst) {
+            apply(member, process, effects.toCommit());
         }
         effects.confirmed().forEach(confirmation -> invariants.onConfirmed(member, confirmation, now));
         effects.abandoned().forEach(token -> invariants.onAbandoned(member, token));
@@ -190,6 +191,17 @@ final class ZabSimulation {
                 invariants.onEstablished(member, established.epoch(), disk.held());
             }
         }
+    }
+
+    private void apply(MemberId member, Process process, List<Proposal> committed) {
+        for (Proposal proposal : committed) {
+            invariants.onApplied(member, process.state.applied().size(), proposal);
+            process.state = process.state.plus(proposal);
+            if (process.replica.role() == Role.LEADING) {
+                invariants.onAcknowledged(proposal);
+            }
+        }
+        maybeSnapshot(member, process, committed.size());
     }
 
     /** A SNAP leaves the image to the driver: the sender's state as applied now, which must be at its zxid. */
