@@ -71,13 +71,24 @@ public final class NettyPeerTransport implements PeerTransport {
      */
     public static NettyPeerTransport start(MemberId self, Map<MemberId, PeerAddress> members, Receiver receiver,
                                            PeerLimits limits) throws IOException {
+        return start(self, members, receiver, limits, RequestThrottle.unlimited());
+    }
+
+    /**
+     * Like {@link #start(MemberId, Map, Receiver, PeerLimits)}, pushing back on peers through
+     * {@code unprocessed}: the transport counts each message it hands to {@code receiver}, the
+     * receiver calls {@link RequestThrottle#finished} once it processed one, and while too many are
+     * waiting a peer connection that delivers another stops reading, so TCP slows its sender down.
+     */
+    public static NettyPeerTransport start(MemberId self, Map<MemberId, PeerAddress> members, Receiver receiver,
+                                           PeerLimits limits, RequestThrottle unprocessed) throws IOException {
         PeerAddress own = members.get(self);
         if (own == null) {
             throw new IllegalArgumentException("member " + self + " is not in the ensemble " + members.keySet());
         }
         EventLoopGroup group = new NioEventLoopGroup(THREADS);
         PeerAcceptRules rules = new PeerAcceptRules(self, members.keySet(), receiver, new ConcurrentHashMap<>(),
-                limits);
+                limits, unprocessed);
         PeerLinkSettings settings = new PeerLinkSettings(dialler(group), new PeerHandshake(self), limits,
                 new LongAdder(), new AtomicBoolean());
         Map<PeerPort, Channel> listeners = new EnumMap<>(PeerPort.class);

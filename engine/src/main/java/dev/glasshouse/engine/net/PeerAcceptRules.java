@@ -11,9 +11,11 @@ import java.util.Set;
  * handshake (for {@link NettyPeerTransport#acceptedPeers()}).
  *
  * @param accepted a concurrent map, written by the connections' I/O threads
+ * @param unprocessed messages handed to the receiver and not processed yet: above its limit, the
+ *                    connection that delivers another stops reading until the member catches up
  */
 record PeerAcceptRules(MemberId self, Set<MemberId> members, PeerTransport.Receiver receiver,
-                       Map<Channel, MemberId> accepted, PeerLimits limits) {
+                       Map<Channel, MemberId> accepted, PeerLimits limits, RequestThrottle unprocessed) {
     PeerAcceptRules {
         members = Set.copyOf(members);
     }

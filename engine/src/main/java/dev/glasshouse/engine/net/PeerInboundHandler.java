@@ -99,6 +99,7 @@ final class PeerInboundHandler extends ChannelInboundHandlerAdapter {
         if (problem.isPresent()) {
             close(context, problem.get());
         } else {
+            rules.unprocessed().accepted(context.channel());
             rules.receiver().received(envelope);
         }
     }
@@ -133,6 +134,7 @@ final class PeerInboundHandler extends ChannelInboundHandlerAdapter {
             handshakeDeadline.cancel(false);
         }
         rules.accepted().remove(context.channel());
+        rules.unprocessed().closed(context.channel());
         if (peer.isPresent() && port == PeerPort.QUORUM) {
             rules.receiver().linkClosed(peer.get());
         }

@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * finished; while more than the limit are outstanding, a connection that hands over another one
  * stops reading (auto-read off), so TCP pushes back on that client instead of the server queueing
  * or dropping. Every paused connection reads again once the count is back at or below the limit.
- * A limit of 0 or less disables throttling. Thread-safe: Netty threads call {@link #accepted},
+ * A limit of 0 or less disables throttling. The peer transport counts its members' unprocessed
+ * messages with one too. Thread-safe: Netty threads call {@link #accepted},
  * the member's event loop calls {@link #finished}.
  */
 public final class RequestThrottle {

@@ -88,11 +88,14 @@ final class ReplicatedEventLoop implements ClientListener, PeerTransport.Receive
      *                        the leader's state when it brings this member up to date with SNAP
      * @param pipelines       builds the pipeline that continues from an installed snapshot
      * @param requestFinished called after each client request was handled ({@code globalOutstandingLimit})
+     * @param peerMessageFinished called after each peer message was handled, so the transport can
+     *                        stop reading from peers while too many wait
      * @param events          told of every replica event, on this loop's thread; must not block
      */
     record Setup(MemberId self, long tickMillis, TxnLog txnLog, EpochWriter epochs, SnapshotStore snapshots,
                  int snapCount, long randomSeed, Function<ReplayedState, Pipeline> pipelines,
-                 long fsyncWarningMillis, Runnable requestFinished, Consumer<ReplicaEvent> events,
+                 long fsyncWarningMillis, Runnable requestFinished, Runnable peerMessageFinished,
+                 Consumer<ReplicaEvent> events,
                  QuorumStateView view, PublishedQuorumStatus status, boolean readOnlyMode) {
     }
 
@@ -185,7 +188,13 @@ final class ReplicatedEventLoop implements ClientListener, PeerTransport.Receive
 
     @Override
     public void received(PeerEnvelope envelope) {
-        submit(() -> onPeer(envelope));
+        submit(() -> {
+            try {
+                onPeer(envelope);
+            } finally {
+                setup.peerMessageFinished().run();
+            }
+        });
     }
 
     @Override

@@ -58,6 +58,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class ReplicatedServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ReplicatedServer.class);
+    /**
+     * Peer messages waiting for the event loop before the transport stops reading from peers: a
+     * member that falls behind (a slow disk, a long GC) slows its leader's link down through TCP
+     * instead of queueing without bound. A leader's own queue to it is bounded too and drops.
+     */
+    private static final int PEER_INPUT_LIMIT = 10_000;
 
     private final ReplicatedEventLoop eventLoop;
     private final ClientServer clients;
@@ -127,6 +133,7 @@ public final class ReplicatedServer implements AutoCloseable {
         FileTxnLog txnLog = new FileTxnLog(logDisk, persistence.preAllocSizeKb() * 1024, persistence.forceSync(),
                 lastZxid);
         RequestThrottle throttle = new RequestThrottle(config.globalOutstandingLimit());
+        RequestThrottle peerInput = new RequestThrottle(PEER_INPUT_LIMIT);
         // Timers run often enough for the election's 200 ms waits and ZAB's pings every half tick.
         long tickMillis = Math.max(5, Math.min(50, config.tickTimeMillis() / 4));
         QuorumStateView view = new QuorumStateView(ensemble);
@@ -135,9 +142,10 @@ public final class ReplicatedServer implements AutoCloseable {
         ReplicatedEventLoop eventLoop = new ReplicatedEventLoop(replica, pipeline, clock,
                 new ReplicatedEventLoop.Setup(self, tickMillis, txnLog, epochs -> writeEpochs(epochFiles, epochs),
                         snapshots, persistence.snapCount(), new SecureRandom().nextLong(), pipelines,
-                        persistence.fsyncWarningThresholdMillis(), throttle::finished, events, view, quorumStatus,
+                        persistence.fsyncWarningThresholdMillis(), throttle::finished, peerInput::finished, events,
+                        view, quorumStatus,
                         ensemble.readOnlyMode()),
-                receiver -> startTransport(self, ensemble, receiver));
+                receiver -> startTransport(self, ensemble, receiver, peerInput));
         EnsembleMember me = ensemble.self();
         int clientPort = me.clientPort().orElse(config.clientPort());
         InetSocketAddress address = me.clientHost().or(config::clientPortAddress)
@@ -171,9 +179,10 @@ public final class ReplicatedServer implements AutoCloseable {
         files.writeCurrentEpoch(epochs.currentEpoch());
     }
 
-    private static PeerTransport startTransport(MemberId self, EnsembleConfig ensemble, PeerTransport.Receiver receiver) {
+    private static PeerTransport startTransport(MemberId self, EnsembleConfig ensemble, PeerTransport.Receiver receiver,
+                                                RequestThrottle peerInput) {
         try {
-            return NettyPeerTransport.start(self, peerAddresses(ensemble), receiver, PeerLimits.DEFAULTS);
+            return NettyPeerTransport.start(self, peerAddresses(ensemble), receiver, PeerLimits.DEFAULTS, peerInput);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on the quorum and election ports of member " + self
                     + " (" + e.getMessage() + "); another process may hold them", e);

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -94,6 +95,33 @@ class PeerTransportTest {
         assertThat(twoInbox.take(50)).extracting(PeerTestSupport::sequence)
                 .containsExactlyElementsOf(LongStream.rangeClosed(1, 50).boxed().toList());
         assertThat(one.droppedMessages()).isOne();
+    }
+
+    @Test
+    void aMemberThatFallsBehindStopsReadingFromItsPeersUntilItCatchesUp() throws Exception {
+        Map<MemberId, PeerAddress> members = members(2);
+        NettyPeerTransport one = start(ONE, members, new Inbox());
+        Inbox twoInbox = new Inbox();
+        RequestThrottle unprocessed = new RequestThrottle(2);
+        AtomicBoolean keepingUp = new AtomicBoolean();
+        started.add(NettyPeerTransport.start(TWO, members, envelope -> {
+            twoInbox.received(envelope);
+            if (keepingUp.get()) {
+                unprocessed.finished();
+            }
+        }, LIMITS, unprocessed));
+
+        LongStream.rangeClosed(1, 3).forEach(i -> one.send(commit(1, 2, i)));
+        assertThat(twoInbox.take(3)).hasSize(3);
+        assertThat(unprocessed.outstanding()).isEqualTo(3);
+        assertThat(unprocessed.pausedConnections()).as("the link stopped reading past two unprocessed").isOne();
+
+        keepingUp.set(true);
+        LongStream.rangeClosed(1, 3).forEach(i -> unprocessed.finished());
+        assertThat(unprocessed.pausedConnections()).isZero();
+        LongStream.rangeClosed(4, 20).forEach(i -> one.send(commit(1, 2, i)));
+        assertThat(twoInbox.take(17)).extracting(PeerTestSupport::sequence)
+                .containsExactlyElementsOf(LongStream.rangeClosed(4, 20).boxed().toList());
     }
 
     @Test
