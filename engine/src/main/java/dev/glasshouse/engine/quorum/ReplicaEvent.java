@@ -6,7 +6,9 @@ import java.util.Set;
 /**
  * Structured observability records a {@link Replica} returns in its {@link Effects}: what the
  * member did and why, for the driver to log and for the consoles' election timeline. Pure data;
- * the core never logs, so replaying a seed yields the same events.
+ * the core never logs, so replaying a seed yields the same events. The three session events are
+ * the exception: the server reports them as it applies or proposes session transactions, which the
+ * core carries without reading, so that one stream tells the whole story of a member.
  */
 public sealed interface ReplicaEvent {
     /** The member the event happened on. */
@@ -86,5 +88,24 @@ public sealed interface ReplicaEvent {
 
     /** A ZAB role gave up and the member goes back to LOOKING, for {@code reason}. */
     record SteppedDown(MemberId member, Role role, Vote leader, String reason, long atMillis) implements ReplicaEvent {
+    }
+
+    /** The member applied the transaction that opened session {@code sessionId}. Reported by the server. */
+    record SessionCreated(MemberId member, long sessionId, int timeoutMillis, Zxid zxid, long atMillis)
+            implements ReplicaEvent {
+    }
+
+    /**
+     * The member applied the transaction that closed session {@code sessionId}, at its client's
+     * request or because the leader expired it, and deleted its ephemerals. Reported by the server.
+     */
+    record SessionClosed(MemberId member, long sessionId, Zxid zxid, long atMillis) implements ReplicaEvent {
+    }
+
+    /**
+     * The leader expired session {@code sessionId}: no member heard from its client within its timeout.
+     * The closing transaction follows. Reported by the leader's server.
+     */
+    record SessionExpired(MemberId member, long sessionId, long atMillis) implements ReplicaEvent {
     }
 }

@@ -25,7 +25,9 @@ import dev.glasshouse.engine.request.ReplayedState;
 import dev.glasshouse.engine.request.ServingMode;
 import dev.glasshouse.engine.request.SyncPoint;
 import dev.glasshouse.engine.request.Transaction;
+import dev.glasshouse.engine.tree.CreateSessionTxn;
 import dev.glasshouse.engine.wire.ConnectRequest;
+import dev.glasshouse.engine.wire.OpCode;
 import dev.glasshouse.engine.wire.RequestBody;
 import dev.glasshouse.engine.wire.RequestHeader;
 import java.io.IOException;
@@ -257,7 +259,12 @@ final class ReplicatedEventLoop implements ClientListener, PeerTransport.Receive
             perform(replica.onTick(now));
             if (serving || readOnly) {
                 // Session expiry on a leader, read-only sessions' expiry on a member without quorum.
-                performPipeline(pipeline.onTick(now));
+                dev.glasshouse.engine.request.Effects expiries = pipeline.onTick(now);
+                if (role == Role.LEADING) {
+                    expiries.toLog().stream().filter(txn -> txn.type() == OpCode.CLOSE_SESSION.code())
+                            .forEach(txn -> report(new ReplicaEvent.SessionExpired(self, txn.sessionId(), now)));
+                }
+                performPipeline(expiries);
             }
             if (serving && pipeline.mode() == ServingMode.LEARNING) {
                 pipeline.drainTouches().ifPresent(this::toLeader);
@@ -373,9 +380,19 @@ final class ReplicatedEventLoop implements ClientListener, PeerTransport.Receive
         }
         long now = clock.nowMillis();
         for (Proposal proposal : committed) {
-            performPipeline(pipeline.onLogged(decode(proposal), now));
+            Transaction transaction = decode(proposal);
+            performPipeline(pipeline.onLogged(transaction, now));
+            reportSession(transaction, proposal.zxid(), now);
         }
         snapshots.applied(committed.size(), pipeline);
+    }
+
+    private void reportSession(Transaction transaction, Zxid zxid, long now) {
+        if (transaction.txn() instanceof CreateSessionTxn create) {
+            report(new ReplicaEvent.SessionCreated(self, transaction.sessionId(), create.timeoutMillis(), zxid, now));
+        } else if (transaction.type() == OpCode.CLOSE_SESSION.code()) {
+            report(new ReplicaEvent.SessionClosed(self, transaction.sessionId(), zxid, now));
+        }
     }
 
     /** Installs a leader's state, then empties the log; a failure stops the member as a failed log does. */
@@ -496,7 +513,7 @@ final class ReplicatedEventLoop implements ClientListener, PeerTransport.Receive
         return event instanceof ReplicaEvent.RoundEnded || event instanceof ReplicaEvent.RoleChanged
                 || event instanceof ReplicaEvent.LeaderLost || event instanceof ReplicaEvent.SteppedDown
                 || event instanceof ReplicaEvent.EpochProposed || event instanceof ReplicaEvent.Established
-                || event instanceof ReplicaEvent.LearnerSynced;
+                || event instanceof ReplicaEvent.LearnerSynced || event instanceof ReplicaEvent.SessionExpired;
     }
 
     private void publishStatus() {

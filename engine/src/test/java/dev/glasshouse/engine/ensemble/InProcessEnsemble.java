@@ -40,7 +40,8 @@ final class InProcessEnsemble implements AutoCloseable {
     private final String serverLines;
     private final String extraSettings;
     private final SortedMap<Integer, ReplicatedServer> running = new TreeMap<>();
-    private final List<ReplicaEvent.LearnerSynced> syncs = new CopyOnWriteArrayList<>();
+    /** Synchronizations and session events of every member, in the order they were reported. */
+    private final List<ReplicaEvent> events = new CopyOnWriteArrayList<>();
 
     private InProcessEnsemble(Path directory, int voters, int observers, String extraSettings) throws IOException {
         this.directory = directory;
@@ -82,8 +83,9 @@ final class InProcessEnsemble implements AutoCloseable {
                 + "\nforceSync=no\nmaxSessionTimeout=30000\n4lw.commands.whitelist=*\nadmin.enableServer=false\n" + extraSettings + serverLines
                 + (id > voters ? "peerType=observer\n" : ""), StandardCharsets.UTF_8);
         running.put(id, ReplicatedServer.start(ZooCfgParser.parse(cfg).config(), event -> {
-            if (event instanceof ReplicaEvent.LearnerSynced synced) {
-                syncs.add(synced);
+            if (event instanceof ReplicaEvent.LearnerSynced || event instanceof ReplicaEvent.SessionCreated
+                    || event instanceof ReplicaEvent.SessionClosed || event instanceof ReplicaEvent.SessionExpired) {
+                events.add(event);
             }
         }));
     }
@@ -97,7 +99,13 @@ final class InProcessEnsemble implements AutoCloseable {
 
     /** How each leader brought each learner up to date, oldest first, since the ensemble started. */
     List<ReplicaEvent.LearnerSynced> syncs() {
-        return List.copyOf(syncs);
+        return events.stream().filter(ReplicaEvent.LearnerSynced.class::isInstance)
+                .map(ReplicaEvent.LearnerSynced.class::cast).toList();
+    }
+
+    /** Every session event of every member, in the order reported. */
+    List<ReplicaEvent> sessionEvents() {
+        return events.stream().filter(event -> !(event instanceof ReplicaEvent.LearnerSynced)).toList();
     }
 
     ReplicatedServer member(int id) {

@@ -2,6 +2,8 @@ package dev.glasshouse.engine.ensemble;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.glasshouse.engine.quorum.MemberId;
+import dev.glasshouse.engine.quorum.ReplicaEvent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -236,5 +238,36 @@ class ReplicatedServerTest {
         viaObserver.create("/from-observer", "o".getBytes(StandardCharsets.UTF_8), ZooDefs.Ids.OPEN_ACL_UNSAFE,
                 CreateMode.PERSISTENT);
         assertThat(syncAndRead(connectTo(1), "/from-observer")).isEqualTo("o");
+    }
+
+    @Test
+    void everyMemberReportsSessionsOpenedAndClosedAndTheLeaderReportsExpiries() throws Exception {
+        ensemble = InProcessEnsemble.start(directory, 3, 0);
+        int leader = ensemble.awaitServing();
+        int follower = leader == 1 ? 2 : 1;
+        ZooKeeper closed = connectTo(follower);
+        long closedId = closed.getSessionId();
+        closed.close();
+        ZooKeeper expiring = connect("127.0.0.1:" + ensemble.clientPort(follower), 1_000);
+        long expiringId = expiring.getSessionId();
+        // The client drops its connection without closing the session: only the leader's expiry ends it.
+        expiring.getTestable().injectSessionExpiration();
+
+        InProcessEnsemble.await(() -> closedOnEveryMember(expiringId), "the expired session to close everywhere");
+        List<ReplicaEvent> events = ensemble.sessionEvents();
+        for (long session : List.of(closedId, expiringId)) {
+            assertThat(events).filteredOn(event -> event instanceof ReplicaEvent.SessionCreated created
+                    && created.sessionId() == session).extracting(ReplicaEvent::member).hasSize(3).doesNotHaveDuplicates();
+            assertThat(events).filteredOn(event -> event instanceof ReplicaEvent.SessionClosed gone
+                    && gone.sessionId() == session).hasSize(3);
+        }
+        assertThat(events).filteredOn(ReplicaEvent.SessionExpired.class::isInstance)
+                .extracting(event -> ((ReplicaEvent.SessionExpired) event).sessionId(), ReplicaEvent::member)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(expiringId, MemberId.of(leader)));
+    }
+
+    private boolean closedOnEveryMember(long sessionId) {
+        return ensemble.sessionEvents().stream().filter(event -> event instanceof ReplicaEvent.SessionClosed gone
+                && gone.sessionId() == sessionId).count() == 3;
     }
 }
