@@ -105,6 +105,12 @@ public final class ReplicatedServer implements AutoCloseable {
             snapshots.removeLeftovers();
             Optional<Snapshot> newest = snapshots.loadNewest();
             Zxid snapshotZxid = newest.map(snapshot -> new Zxid(snapshot.zxid())).orElse(Zxid.ZERO);
+            if (newest.isPresent() && snapshotZxid.epoch() == 0) {
+                throw new IOException("Snapshot " + snapshotZxid + " in " + dataDisk.dir() + " was written by a"
+                        + " standalone member (epoch 0). A replicated member cannot start from a standalone member's"
+                        + " data directory: move it aside and restart this member so that it copies a fresh state"
+                        + " from the other members.");
+            }
             Epochs epochs = new Epochs(epochFiles.acceptedEpoch(), epochFiles.currentEpoch());
             // Only the snapshot is applied now: the log after it may hold transactions never committed.
             recovered = new Recovered(epochs, snapshotZxid, ReplicatedLogReader.readAfter(logDisk, snapshotZxid));

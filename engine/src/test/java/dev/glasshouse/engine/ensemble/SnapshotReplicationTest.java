@@ -2,7 +2,11 @@ package dev.glasshouse.engine.ensemble;
 
 import static dev.glasshouse.engine.ensemble.EnsembleClients.syncAndRead;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.glasshouse.engine.persist.FileDisk;
+import dev.glasshouse.engine.persist.FileSnapshotStore;
+import dev.glasshouse.engine.persist.Snapshot;
 import dev.glasshouse.engine.quorum.MemberId;
 import dev.glasshouse.engine.quorum.ReplicaEvent;
 import dev.glasshouse.engine.quorum.SyncMode;
@@ -89,6 +93,18 @@ class SnapshotReplicationTest {
             assertThat(logBase(id)).as("member %d restarted from a snapshot", id).isPositive();
         }
         assertThat(lastWrite).isPositive();
+    }
+
+    @Test
+    void aMemberRefusesToStartFromAStandaloneMembersSnapshot() throws Exception {
+        Path data = directory.resolve("member-1").resolve("version-2");
+        Files.createDirectories(data);
+        new FileSnapshotStore(new FileDisk(data), FileSnapshotStore.Compression.NONE)
+                .write(new Snapshot(5, List.of(), List.of()));
+
+        assertThatThrownBy(() -> InProcessEnsemble.start(directory, 3, 0))
+                .hasMessageContaining("Snapshot 0x5 in " + data + " was written by a standalone member (epoch 0)")
+                .hasMessageContaining("move it aside");
     }
 
     private void assertEveryNodeOn(int member) throws Exception {
