@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
@@ -19,15 +20,23 @@ import org.apache.zookeeper.ZooKeeper;
 /**
  * Writes under one parent and remembers exactly which the ensemble acknowledged. A write whose
  * answer was lost (connection loss during failover) is not counted and the next attempt uses a new
- * name, so "acknowledged" never includes a guess. Confined to the test thread.
+ * name, so "acknowledged" never includes a guess. Called from the test thread; the answers to a
+ * {@link #burst} arrive on the client's event thread.
  */
 final class AckedWrites {
     private static final long RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     private final String parent;
     private final List<String> acknowledged = new CopyOnWriteArrayList<>();
-    private int attempts;
-    private int unanswered;
+    private final AtomicInteger attempts = new AtomicInteger();
+    private final AtomicInteger unanswered = new AtomicInteger();
+    /** Answers that say nothing about whether a write is in: the connection or session went away. */
+    private static final Set<KeeperException.Code> LOST_ANSWERS = Set.of(KeeperException.Code.CONNECTIONLOSS,
+            KeeperException.Code.OPERATIONTIMEOUT, KeeperException.Code.SESSIONMOVED,
+            KeeperException.Code.SESSIONEXPIRED);
+    private final List<String> failed = new CopyOnWriteArrayList<>();
+    /** Asynchronous writes of {@link #burst} not answered yet. */
+    private final AtomicInteger inFlight = new AtomicInteger();
 
     AckedWrites(String parent) {
         this.parent = parent;
@@ -53,7 +62,7 @@ final class AckedWrites {
 
     /** One create with a fresh name: true when the ensemble acknowledged it. */
     boolean tryWrite(ZooKeeper zk) throws InterruptedException {
-        String name = "n-" + attempts++;
+        String name = "n-" + attempts.getAndIncrement();
         try {
             zk.create(parent + "/" + name, name.getBytes(StandardCharsets.UTF_8), ZooDefs.Ids.OPEN_ACL_UNSAFE,
                     CreateMode.PERSISTENT);
@@ -62,11 +71,43 @@ final class AckedWrites {
         } catch (KeeperException.ConnectionLossException | KeeperException.OperationTimeoutException
                  | KeeperException.SessionMovedException e) {
             // The answer is lost: the write may or may not be in; it is not counted either way.
-            unanswered++;
+            unanswered.incrementAndGet();
             return false;
         } catch (KeeperException e) {
             throw new AssertionError("write " + name + " failed: " + e, e);
         }
+    }
+
+    /**
+     * Sends {@code count} creates without waiting, so that they are in flight when a member is
+     * killed next; each counts once its answer says it was acknowledged.
+     */
+    void burst(ZooKeeper zk, int count) {
+        for (int i = 0; i < count; i++) {
+            String name = "n-" + attempts.getAndIncrement();
+            inFlight.incrementAndGet();
+            zk.create(parent + "/" + name, name.getBytes(StandardCharsets.UTF_8), ZooDefs.Ids.OPEN_ACL_UNSAFE,
+                    CreateMode.PERSISTENT, (rc, path, ctx, created) -> {
+                        KeeperException.Code code = KeeperException.Code.get(rc);
+                        if (code == KeeperException.Code.OK) {
+                            acknowledged.add(name);
+                        } else if (LOST_ANSWERS.contains(code)) {
+                            unanswered.incrementAndGet();
+                        } else {
+                            failed.add(name + ": " + code);
+                        }
+                        inFlight.decrementAndGet();
+                    }, null);
+        }
+    }
+
+    /**
+     * Waits until every write of every {@link #burst} has its answer (the client times out lost
+     * ones) and checks that none failed for another reason than a lost answer.
+     */
+    void awaitBursts() throws InterruptedException {
+        Clients.await(() -> inFlight.get() == 0, "answers to every burst write");
+        assertThat(failed).as("burst writes that failed").isEmpty();
     }
 
     int count() {
