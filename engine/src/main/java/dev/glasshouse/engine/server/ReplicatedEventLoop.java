@@ -1,33 +1,26 @@
 package dev.glasshouse.engine.server;
 
-import dev.glasshouse.engine.admin.PublishedQuorumStatus;
 import dev.glasshouse.engine.net.ClientChannel;
 import dev.glasshouse.engine.net.ClientListener;
 import dev.glasshouse.engine.net.PeerEnvelope;
 import dev.glasshouse.engine.net.PeerTransport;
 import dev.glasshouse.engine.persist.GroupCommitter;
-import dev.glasshouse.engine.persist.SnapshotStore;
 import dev.glasshouse.engine.persist.TxnCodec;
-import dev.glasshouse.engine.persist.TxnLog;
 import dev.glasshouse.engine.quorum.Effects;
 import dev.glasshouse.engine.quorum.LeadershipConfirmed;
 import dev.glasshouse.engine.quorum.MemberId;
 import dev.glasshouse.engine.quorum.PeerMessage;
 import dev.glasshouse.engine.quorum.Proposal;
 import dev.glasshouse.engine.quorum.Replica;
-import dev.glasshouse.engine.quorum.ReplicaEvent;
 import dev.glasshouse.engine.quorum.Role;
 import dev.glasshouse.engine.quorum.StateImage;
 import dev.glasshouse.engine.quorum.Zxid;
 import dev.glasshouse.engine.request.LeaderRequest;
 import dev.glasshouse.engine.request.Pipeline;
-import dev.glasshouse.engine.request.ReplayedState;
 import dev.glasshouse.engine.request.ServingMode;
 import dev.glasshouse.engine.request.SyncPoint;
 import dev.glasshouse.engine.request.Transaction;
-import dev.glasshouse.engine.tree.CreateSessionTxn;
 import dev.glasshouse.engine.wire.ConnectRequest;
-import dev.glasshouse.engine.wire.OpCode;
 import dev.glasshouse.engine.wire.RequestBody;
 import dev.glasshouse.engine.wire.RequestHeader;
 import java.io.IOException;
@@ -38,7 +31,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,57 +70,30 @@ final class ReplicatedEventLoop implements ClientListener, PeerTransport.Receive
         AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ReplicatedEventLoop.class);
 
-    /** Where the member writes its epoch files: durably, before the call returns. */
-    interface EpochWriter {
-        void write(dev.glasshouse.engine.quorum.Epochs epochs) throws IOException;
-    }
-
-    /**
-     * @param tickMillis      how often the timers run: the replica's election and ZAB timers and the
-     *                        pipeline's session expiry
-     * @param snapshots       where snapshots go: every {@code snapCount} or so applied transactions, and
-     *                        the leader's state when it brings this member up to date with SNAP
-     * @param pipelines       builds the pipeline that continues from an installed snapshot
-     * @param requestFinished called after each client request was handled ({@code globalOutstandingLimit})
-     * @param peerMessageFinished called after each peer message was handled, so the transport can
-     *                        stop reading from peers while too many wait
-     * @param events          told of every replica event, on this loop's thread; must not block
-     */
-    record Setup(MemberId self, long tickMillis, TxnLog txnLog, EpochWriter epochs, SnapshotStore snapshots,
-                 int snapCount, long randomSeed, Function<ReplayedState, Pipeline> pipelines,
-                 long fsyncWarningMillis, Runnable requestFinished, Runnable peerMessageFinished,
-                 Consumer<ReplicaEvent> events,
-                 QuorumStateView view, PublishedQuorumStatus status, boolean readOnlyMode) {
-    }
-
     private final MemberId self;
     private final Replica replica;
     /** Replaced only when a leader's state is installed (SNAP), while no client is served. */
     private Pipeline pipeline;
     private final Clock clock;
-    private final Setup setup;
+    private final ReplicatedSetup setup;
     private final ScheduledExecutorService thread;
     private final ClientChannels channels = new ClientChannels();
     private final GroupCommitter committer;
     private final SnapshotScheduler snapshots;
     private final StateTransfer stateTransfer;
+    private final MemberEvents events;
     private final PeerTransport transport;
     private final SyncConfirmations syncsAwaitingConfirmation = new SyncConfirmations();
-    private boolean serving;
-    /** Serving read-only clients while looking for a quorum ({@code readonlymode.enabled}). */
-    private boolean readOnly;
+    private ClientService service = ClientService.NONE;
+    /** {@link #service} for other threads, published at the end of each change. */
+    private volatile ClientService published = ClientService.NONE;
     /** True once the member served in an ensemble since it started: only then has it a state to show read-only. */
     private boolean everServed;
-    private volatile boolean publishedReadOnly;
-    private Role role = Role.LOOKING;
-    /** {@link #role} and {@link #serving} for other threads, published at the end of each change. */
-    private volatile Role publishedRole = Role.LOOKING;
-    private volatile boolean publishedServing;
     private boolean failed;
     /** Cut off from its peers by an operator or a test: every peer message in or out is dropped. */
     private boolean cutOff;
 
-    ReplicatedEventLoop(Replica replica, Pipeline pipeline, Clock clock, Setup setup,
+    ReplicatedEventLoop(Replica replica, Pipeline pipeline, Clock clock, ReplicatedSetup setup,
                         Function<PeerTransport.Receiver, PeerTransport> transportFactory) {
         this.self = setup.self();
         this.replica = replica;
@@ -142,6 +107,7 @@ final class ReplicatedEventLoop implements ClientListener, PeerTransport.Receive
                 new SplittableRandom(setup.randomSeed()), committer::roll,
                 zxid -> submit(() -> replica.compact(new Zxid(zxid))));
         this.stateTransfer = new StateTransfer(setup.snapshots(), setup.pipelines());
+        this.events = new MemberEvents(self, setup.view(), setup.events());
         // Until it leads, a member prepares nothing; its history may jump from epoch to epoch.
         pipeline.serveAsLearner();
         this.transport = transportFactory.apply(this);
@@ -159,7 +125,7 @@ final class ReplicatedEventLoop implements ClientListener, PeerTransport.Receive
     @Override
     public void connected(ClientChannel channel, ConnectRequest request) {
         submit(() -> {
-            if (!(serving || readOnly) || failed) {
+            if (!service.servesClients() || failed) {
                 // ZooKeeper closes connections while it has no leader to serve with; the client tries another member.
                 channel.closeAfterFlush();
                 return;
@@ -203,7 +169,7 @@ final class ReplicatedEventLoop implements ClientListener, PeerTransport.Receive
     public void linkClosed(MemberId peer) {
         submit(() -> {
             boolean fromLeader = replica.leader().map(vote -> vote.leader().equals(peer)).orElse(false);
-            if (!cutOff && fromLeader && role != Role.LEADING && role != Role.LOOKING) {
+            if (!cutOff && fromLeader && service.role() != Role.LEADING && service.role() != Role.LOOKING) {
                 log.info("Connection from leader {} closed; looking for a leader", peer);
                 perform(replica.onLeaderLost(clock.nowMillis()));
             }
@@ -245,10 +211,8 @@ final class ReplicatedEventLoop implements ClientListener, PeerTransport.Receive
                 + " disk of the data log directory (full, read-only, failing), then restart the member.", cause);
         submit(() -> {
             failed = true;
-            serving = false;
-            readOnly = false;
-            publishedServing = false;
-            publishedReadOnly = false;
+            service = service.stopped();
+            published = service;
             channels.closeAll();
         });
     }
@@ -257,16 +221,15 @@ final class ReplicatedEventLoop implements ClientListener, PeerTransport.Receive
         submit(() -> {
             long now = clock.nowMillis();
             perform(replica.onTick(now));
-            if (serving || readOnly) {
+            if (service.servesClients()) {
                 // Session expiry on a leader, read-only sessions' expiry on a member without quorum.
                 dev.glasshouse.engine.request.Effects expiries = pipeline.onTick(now);
-                if (role == Role.LEADING) {
-                    expiries.toLog().stream().filter(txn -> txn.type() == OpCode.CLOSE_SESSION.code())
-                            .forEach(txn -> report(new ReplicaEvent.SessionExpired(self, txn.sessionId(), now)));
+                if (service.role() == Role.LEADING) {
+                    events.expiring(expiries.toLog(), now);
                 }
                 performPipeline(expiries);
             }
-            if (serving && pipeline.mode() == ServingMode.LEARNING) {
+            if (service.serving() && pipeline.mode() == ServingMode.LEARNING) {
                 pipeline.drainTouches().ifPresent(this::toLeader);
             }
             publishStatus();
@@ -313,7 +276,7 @@ final class ReplicatedEventLoop implements ClientListener, PeerTransport.Receive
 
     private void onLeaderRequest(MemberId from, LeaderRequest request) {
         if (request instanceof LeaderRequest.Sync sync) {
-            if (role != Role.LEADING || !serving) {
+            if (service.role() != Role.LEADING || !service.serving()) {
                 return;
             }
             long token = syncsAwaitingConfirmation.register(from, sync, replica.lastLoggedZxid().value());
@@ -324,7 +287,7 @@ final class ReplicatedEventLoop implements ClientListener, PeerTransport.Receive
     }
 
     private void toLeader(LeaderRequest request) {
-        if (role == Role.LEADING) {
+        if (service.role() == Role.LEADING) {
             onLeaderRequest(self, request);
             return;
         }
@@ -370,7 +333,7 @@ final class ReplicatedEventLoop implements ClientListener, PeerTransport.Receive
             answerSync(confirmed);
         }
         effects.abandoned().forEach(syncsAwaitingConfirmation::abandoned);
-        effects.events().forEach(this::report);
+        effects.events().forEach(events::report);
         followRole();
     }
 
@@ -382,17 +345,9 @@ final class ReplicatedEventLoop implements ClientListener, PeerTransport.Receive
         for (Proposal proposal : committed) {
             Transaction transaction = decode(proposal);
             performPipeline(pipeline.onLogged(transaction, now));
-            reportSession(transaction, proposal.zxid(), now);
+            events.applied(transaction, proposal.zxid(), now);
         }
         snapshots.applied(committed.size(), pipeline);
-    }
-
-    private void reportSession(Transaction transaction, Zxid zxid, long now) {
-        if (transaction.txn() instanceof CreateSessionTxn create) {
-            report(new ReplicaEvent.SessionCreated(self, transaction.sessionId(), create.timeoutMillis(), zxid, now));
-        } else if (transaction.type() == OpCode.CLOSE_SESSION.code()) {
-            report(new ReplicaEvent.SessionClosed(self, transaction.sessionId(), zxid, now));
-        }
     }
 
     /** Installs a leader's state, then empties the log; a failure stops the member as a failed log does. */
@@ -426,41 +381,36 @@ final class ReplicatedEventLoop implements ClientListener, PeerTransport.Receive
      * rebuilt from committed transactions only, so before that it has nothing to show).
      */
     private void followRole() {
-        Role nowRole = replica.role();
-        boolean nowServing = replica.isServing() && !failed;
-        boolean nowReadOnly = !nowServing && nowRole == Role.LOOKING && setup.readOnlyMode() && everServed && !failed;
-        if (nowRole == role && nowServing == serving && nowReadOnly == readOnly) {
+        ClientService next = ClientService.of(replica.role(), replica.isServing(), failed,
+                setup.readOnlyMode() && everServed);
+        if (next.equals(service)) {
             return;
         }
-        if (serving || readOnly) {
-            log.info("Stopped serving clients role={} closing={}", nowRole, channels.ids().size());
+        if (service.servesClients()) {
+            log.info("Stopped serving clients role={} closing={}", next.role(), channels.ids().size());
             for (long connectionId : channels.ids()) {
                 pipeline.onDisconnected(connectionId);
             }
             channels.closeAll();
             syncsAwaitingConfirmation.clear();
         }
-        role = nowRole;
-        serving = nowServing;
-        readOnly = nowReadOnly;
-        everServed |= serving;
-        if (serving && role == Role.LEADING) {
+        service = next;
+        everServed |= next.serving();
+        if (next.serving() && next.role() == Role.LEADING) {
             pipeline.serveAsLeader(replica.nextProposalZxid().orElseThrow().value(), clock.nowMillis());
             log.info("Serving clients as leader epoch={}", replica.epoch());
-        } else if (serving) {
+        } else if (next.serving()) {
             pipeline.serveAsLearner();
-            log.info("Serving clients as {} of {} epoch={}", role, replica.leader().map(v -> v.leader()).orElse(null),
-                    replica.epoch());
-        } else if (readOnly) {
+            log.info("Serving clients as {} of {} epoch={}", next.role(),
+                    replica.leader().map(v -> v.leader()).orElse(null), replica.epoch());
+        } else if (next.readOnly()) {
             pipeline.serveReadOnly();
             log.info("No quorum: serving read-only clients from zxid 0x{}", Long.toHexString(pipeline.lastAppliedZxid()));
         } else {
             // Until it leads again, the member prepares nothing.
             pipeline.serveAsLearner();
         }
-        publishedRole = role;
-        publishedServing = serving;
-        publishedReadOnly = readOnly;
+        published = next;
         publishStatus();
     }
 
@@ -478,7 +428,7 @@ final class ReplicatedEventLoop implements ClientListener, PeerTransport.Receive
     }
 
     private void propose(Transaction transaction) {
-        if (role != Role.LEADING || !replica.isServing()) {
+        if (service.role() != Role.LEADING || !replica.isServing()) {
             // Leadership ended within this step; the waiting clients are being disconnected.
             return;
         }
@@ -494,30 +444,9 @@ final class ReplicatedEventLoop implements ClientListener, PeerTransport.Receive
         return TxnCodec.decode(proposal.zxid().value(), proposal.payload());
     }
 
-    private void report(ReplicaEvent event) {
-        if (isMilestone(event)) {
-            log.info("{}", event);
-        } else {
-            log.debug("{}", event);
-        }
-        setup.view().onEvent(event);
-        try {
-            setup.events().accept(event);
-        } catch (RuntimeException e) {
-            log.warn("Replica event listener failed for {}", event, e);
-        }
-    }
-
-    /** The rare events an operator reads in the log: elections ending, roles, epochs, synchronization. */
-    private static boolean isMilestone(ReplicaEvent event) {
-        return event instanceof ReplicaEvent.RoundEnded || event instanceof ReplicaEvent.RoleChanged
-                || event instanceof ReplicaEvent.LeaderLost || event instanceof ReplicaEvent.SteppedDown
-                || event instanceof ReplicaEvent.EpochProposed || event instanceof ReplicaEvent.Established
-                || event instanceof ReplicaEvent.LearnerSynced || event instanceof ReplicaEvent.SessionExpired;
-    }
-
     private void publishStatus() {
-        setup.status().publish(setup.view().build(replica, serving, readOnly, transport.connectedPeers(),
+        setup.status().publish(setup.view().build(replica, service.serving(), service.readOnly(),
+                transport.connectedPeers(),
                 syncsAwaitingConfirmation.size()));
     }
 
@@ -525,17 +454,17 @@ final class ReplicatedEventLoop implements ClientListener, PeerTransport.Receive
 
     /** The member's role as of its last step; any thread. */
     Role role() {
-        return publishedRole;
+        return published.role();
     }
 
     /** True while the member serves clients; any thread. */
     boolean isServing() {
-        return publishedServing;
+        return published.serving();
     }
 
     /** True while the member, without a quorum, serves read-only clients; any thread. */
     boolean isReadOnly() {
-        return publishedReadOnly;
+        return published.readOnly();
     }
 
     /** Runs a read-only look at the member's cores on the event-loop thread. */
@@ -546,14 +475,6 @@ final class ReplicatedEventLoop implements ClientListener, PeerTransport.Receive
     /** Like {@link #inspectAsync} for the replica. */
     <T> CompletableFuture<T> inspectReplica(Function<Replica, T> view) {
         return CompletableFuture.supplyAsync(() -> view.apply(replica), thread);
-    }
-
-    <T> T inspect(Function<Pipeline, T> view) throws InterruptedException {
-        try {
-            return inspectAsync(view).get();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("inspection failed", e.getCause());
-        }
     }
 
     /** Leaves the ensemble: closes peer links and client connections, syncs the log and stops. */

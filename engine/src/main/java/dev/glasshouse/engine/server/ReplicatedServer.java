@@ -146,7 +146,7 @@ public final class ReplicatedServer implements AutoCloseable {
         PublishedQuorumStatus quorumStatus = new PublishedQuorumStatus(view.build(replica, false, false,
                 java.util.Set.of(), 0));
         ReplicatedEventLoop eventLoop = new ReplicatedEventLoop(replica, pipeline, clock,
-                new ReplicatedEventLoop.Setup(self, tickMillis, txnLog, epochs -> writeEpochs(epochFiles, epochs),
+                new ReplicatedSetup(self, tickMillis, txnLog, epochs -> writeEpochs(epochFiles, epochs),
                         snapshots, persistence.snapCount(), new SecureRandom().nextLong(), pipelines,
                         persistence.fsyncWarningThresholdMillis(), throttle::finished, peerInput::finished, events,
                         view, quorumStatus,
@@ -217,7 +217,11 @@ public final class ReplicatedServer implements AutoCloseable {
 
     /** The zxid of the last transaction this member applied, read on the member's thread. */
     public long lastZxid() throws InterruptedException {
-        return eventLoop.inspect(Pipeline::lastAppliedZxid);
+        try {
+            return eventLoop.inspectAsync(Pipeline::lastAppliedZxid).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("inspection failed", e.getCause());
+        }
     }
 
     /**
