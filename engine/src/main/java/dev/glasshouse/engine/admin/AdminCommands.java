@@ -77,8 +77,12 @@ public final class AdminCommands {
         register(List.of("watch_summary", "wchs"), ignored -> status.watches().thenApply(this::watchSummary));
         registerAnytime(List.of("zabstate"), ignored -> now(QuorumFields.zabState(status.quorum())));
         // Authentication comes first for these two, whatever the member's state.
-        registerAnytime(List.of("snapshot", "snap"), authorization -> withRootAll(authorization, "snapshot"));
-        registerAnytime(List.of("restore", "rest"), authorization -> withRootAll(authorization, "restore"));
+        registerAnytime(List.of("snapshot", "snap"), authorization -> withRootAll(authorization, "snapshot is not"
+                + " available over HTTP yet: the member's newest snapshot is the file last_snapshot names under"
+                + " dataDir/version-2, and 'glasshouse-engine snapshot dump FILE' prints it"));
+        registerAnytime(List.of("restore", "rest"), authorization -> withRootAll(authorization, "restore is not"
+                + " available over HTTP yet: stop the member, put the snapshot file in dataDir/version-2 and start"
+                + " it again"));
     }
 
     /** A command that answers only while the member serves, as most of ZooKeeper's do. */
@@ -126,10 +130,10 @@ public final class AdminCommands {
                 .thenApply(result -> Map.entry(result.httpStatus(), result.toJson(command.primaryName())));
     }
 
-    private CompletableFuture<CommandResult> withRootAll(Optional<String> authorization, String what) {
+    /** Checks ALL on {@code /} as ZooKeeper does for these commands, then answers 501 with {@code notAvailable}. */
+    private CompletableFuture<CommandResult> withRootAll(Optional<String> authorization, String notAvailable) {
         return authorizer.check(authorization, Perms.ALL, "/").thenApply(failure -> failure.orElseGet(() ->
-                CommandResult.failed(what + " is not available: this member keeps its data in memory until durable"
-                        + " storage lands", 501)));
+                CommandResult.failed(notAvailable, 501)));
     }
 
     private static CompletableFuture<CommandResult> now(Map<String, Object> fields) {
