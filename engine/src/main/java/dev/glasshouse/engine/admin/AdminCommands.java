@@ -81,8 +81,8 @@ public final class AdminCommands {
                 + " available over HTTP yet: the member's newest snapshot is the file last_snapshot names under"
                 + " dataDir/version-2, and 'glasshouse-engine snapshot dump FILE' prints it"));
         registerAnytime(List.of("restore", "rest"), authorization -> withRootAll(authorization, "restore is not"
-                + " available over HTTP yet: stop the member, put the snapshot file in dataDir/version-2 and start"
-                + " it again"));
+                + " available over HTTP yet: stop the member (every member of an ensemble), move its data directory"
+                + " aside, put the snapshot file alone in a new dataDir/version-2 and start it again"));
     }
 
     /** A command that answers only while the member serves, as most of ZooKeeper's do. */
