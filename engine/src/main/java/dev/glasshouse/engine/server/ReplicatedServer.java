@@ -18,6 +18,7 @@ import dev.glasshouse.engine.persist.Snapshot;
 import dev.glasshouse.engine.quorum.ElectionTimings;
 import dev.glasshouse.engine.quorum.Epochs;
 import dev.glasshouse.engine.quorum.MemberId;
+import dev.glasshouse.engine.quorum.Proposal;
 import dev.glasshouse.engine.quorum.QuorumVerifier;
 import dev.glasshouse.engine.quorum.Recovered;
 import dev.glasshouse.engine.quorum.Replica;
@@ -111,9 +112,10 @@ public final class ReplicatedServer implements AutoCloseable {
                         + " data directory: move it aside and restart this member so that it copies a fresh state"
                         + " from the other members.");
             }
-            Epochs epochs = new Epochs(epochFiles.acceptedEpoch(), epochFiles.currentEpoch());
+            List<Proposal> entries = ReplicatedLogReader.readAfter(logDisk, snapshotZxid);
+            Zxid lastZxid = entries.isEmpty() ? snapshotZxid : entries.get(entries.size() - 1).zxid();
             // Only the snapshot is applied now: the log after it may hold transactions never committed.
-            recovered = new Recovered(epochs, snapshotZxid, ReplicatedLogReader.readAfter(logDisk, snapshotZxid));
+            recovered = new Recovered(epochsCovering(epochFiles, lastZxid), snapshotZxid, entries);
             restored = newest.map(snapshot -> Recovery.restore(snapshot, clock.nowMillis()))
                     .orElseGet(ReplayedState::empty);
         } catch (IOException e) {
@@ -177,6 +179,26 @@ public final class ReplicatedServer implements AutoCloseable {
             eventLoop.close();
             throw e;
         }
+    }
+
+    /**
+     * The member's epoch files, raised to the epoch of its newest transaction when they are behind
+     * it: a member accepts an epoch before it logs any transaction of it, so only a data directory
+     * restored from a snapshot, or whose epoch files were lost, gets here. Without epoch files both
+     * become that epoch, as ZooKeeper does; the raised files are written down first. A new leader
+     * then proposes a later epoch, so its zxids follow the restored ones.
+     */
+    private static Epochs epochsCovering(EpochFiles files, Zxid lastZxid) throws IOException {
+        Epochs onDisk = new Epochs(files.acceptedEpoch(), files.currentEpoch());
+        long epoch = lastZxid.epoch();
+        if (onDisk.acceptedEpoch() >= epoch) {
+            return onDisk;
+        }
+        Epochs covering = new Epochs(epoch, onDisk.equals(Epochs.ZERO) ? epoch : onDisk.currentEpoch());
+        writeEpochs(files, covering);
+        log.warn("Epoch files behind the data; raised them lastZxid={} acceptedEpoch={} currentEpoch={} (were {})",
+                lastZxid, covering.acceptedEpoch(), covering.currentEpoch(), onDisk);
+        return covering;
     }
 
     /** acceptedEpoch first: currentEpoch never exceeds it on disk either. */

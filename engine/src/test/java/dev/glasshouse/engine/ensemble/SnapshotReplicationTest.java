@@ -107,6 +107,55 @@ class SnapshotReplicationTest {
                 .hasMessageContaining("move it aside");
     }
 
+    /** The restore README describes: every member stopped, given only one snapshot file, and started. */
+    @Test
+    void anEnsembleRestoredFromOneSnapshotServesItAndTakesNewWrites() throws Exception {
+        ensemble = InProcessEnsemble.start(directory, 3, 0, "snapCount=10\n");
+        int leader = ensemble.awaitServing();
+        ZooKeeper writer = clients.connectTo(ensemble, leader);
+        writer.create("/snap", new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+        for (int i = 0; i < WRITES; i++) {
+            writer.create("/snap/n" + i, ("w" + i).getBytes(StandardCharsets.UTF_8), ZooDefs.Ids.OPEN_ACL_UNSAFE,
+                    CreateMode.PERSISTENT);
+        }
+        InProcessEnsemble.await(() -> logBase(leader) > 0, "a snapshot on the leader");
+        clients.close();
+        ensemble.close();
+        Path backup = newest(snapshotFiles(leader));
+        long backupZxid = Long.parseUnsignedLong(backup.getFileName().toString().substring("snapshot.".length()), 16);
+        byte[] image = Files.readAllBytes(backup);
+        for (int id = 1; id <= 3; id++) {
+            Path member = directory.resolve("member-" + id);
+            Path data = member.resolve("version-2");
+            try (Stream<Path> files = Files.list(data)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+            Files.write(data.resolve(backup.getFileName()), image);
+        }
+
+        for (int id = 1; id <= 3; id++) {
+            ensemble.startMember(id);
+        }
+        int restoredLeader = ensemble.awaitServing();
+        ZooKeeper after = clients.connectTo(ensemble, restoredLeader);
+        Stat created = after.exists(after.create("/after", new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE,
+                CreateMode.PERSISTENT), false);
+
+        assertThat(created.getCzxid()).as("new zxids follow the restored ones").isGreaterThan(backupZxid);
+        for (int id = 1; id <= 3; id++) {
+            ZooKeeper reader = clients.connectTo(ensemble, id);
+            assertThat(syncAndRead(reader, "/after")).isEmpty();
+            assertThat(reader.getChildren("/snap", false)).as("member %d", id).isNotEmpty();
+        }
+    }
+
+    private static Path newest(List<Path> snapshots) {
+        return snapshots.stream().max(java.util.Comparator.comparing(file -> Long.parseUnsignedLong(
+                file.getFileName().toString().substring("snapshot.".length()), 16))).orElseThrow();
+    }
+
     private void assertEveryNodeOn(int member) throws Exception {
         ZooKeeper reader = clients.connectTo(ensemble, member);
         assertThat(syncAndRead(reader, "/before")).isEqualTo("kept");
