@@ -63,8 +63,8 @@ import org.slf4j.MDC;
  * learner). When that ends, every client connection is closed, as ZooKeeper does; the clients
  * reconnect, to this member once it serves again or to another, and keep their sessions.
  *
- * <p>If the log fails, the member stops: it closes its connections, leaves the ensemble and
- * acknowledges nothing more; what is on disk is judged by recovery at the next start.
+ * <p>If the log fails, or a step fails on a bug, the member stops: it closes its connections, leaves
+ * the ensemble and acknowledges nothing more; what is on disk is judged by recovery at the next start.
  */
 final class ReplicatedEventLoop implements ClientListener, PeerTransport.Receiver, GroupCommitter.Listener,
         AutoCloseable {
@@ -209,12 +209,7 @@ final class ReplicatedEventLoop implements ClientListener, PeerTransport.Receive
     public void failed(IOException cause) {
         log.error("Transaction log failed; this member leaves the ensemble and acknowledges nothing more. Check the"
                 + " disk of the data log directory (full, read-only, failing), then restart the member.", cause);
-        submit(() -> {
-            failed = true;
-            service = service.stopped();
-            published = service;
-            channels.closeAll();
-        });
+        submit(this::leave);
     }
 
     private void tick() {
@@ -252,9 +247,22 @@ final class ReplicatedEventLoop implements ClientListener, PeerTransport.Receive
         try {
             task.run();
             channels.flush();
-        } catch (RuntimeException e) {
-            log.error("Member event loop failed; this step was lost", e);
+        } catch (RuntimeException | Error e) {
+            // The replica and the pipeline may disagree after a step that broke off halfway, so the
+            // member must not go on acknowledging: it leaves, and the others carry on without it.
+            log.error("Member event loop failed on a bug; this member stops serving and leaves the ensemble. Its"
+                    + " data stays on disk as it was: restart the member to recover from it.", e);
+            leave();
         }
+    }
+
+    /** Stops serving and leaves the ensemble: clients and peers are disconnected, nothing more is done. */
+    private void leave() {
+        failed = true;
+        service = service.stopped();
+        published = service;
+        channels.closeAll();
+        transport.close();
     }
 
     // ---- peers ----

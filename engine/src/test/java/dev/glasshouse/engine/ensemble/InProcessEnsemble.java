@@ -12,13 +12,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -40,6 +43,8 @@ final class InProcessEnsemble implements AutoCloseable {
     private final String serverLines;
     private final String extraSettings;
     private final SortedMap<Integer, ReplicatedServer> running = new TreeMap<>();
+    /** Events at which a member's event loop fails as a bug would, by member id. */
+    private final Map<Integer, Predicate<ReplicaEvent>> bugs = new ConcurrentHashMap<>();
     /** Synchronizations and session events of every member, in the order they were reported. */
     private final List<ReplicaEvent> events = new CopyOnWriteArrayList<>();
 
@@ -83,6 +88,9 @@ final class InProcessEnsemble implements AutoCloseable {
                 + "\nforceSync=no\nmaxSessionTimeout=30000\n4lw.commands.whitelist=*\nadmin.enableServer=false\n" + extraSettings + serverLines
                 + (id > voters ? "peerType=observer\n" : ""), StandardCharsets.UTF_8);
         running.put(id, ReplicatedServer.start(ZooCfgParser.parse(cfg).config(), event -> {
+            if (bugs.getOrDefault(id, none -> false).test(event)) {
+                throw new AssertionError("a bug the test injected into member " + id + " at " + event);
+            }
             if (event instanceof ReplicaEvent.LearnerSynced || event instanceof ReplicaEvent.SessionCreated
                     || event instanceof ReplicaEvent.SessionClosed || event instanceof ReplicaEvent.SessionExpired) {
                 events.add(event);
@@ -95,6 +103,11 @@ final class InProcessEnsemble implements AutoCloseable {
         if (server != null) {
             server.close();
         }
+    }
+
+    /** From now on, member {@code id}'s event loop fails on a bug at the first event {@code at} matches. */
+    void injectBug(int id, Predicate<ReplicaEvent> at) {
+        bugs.put(id, at);
     }
 
     /** How each leader brought each learner up to date, oldest first, since the ensemble started. */

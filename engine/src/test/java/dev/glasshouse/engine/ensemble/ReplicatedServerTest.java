@@ -266,6 +266,32 @@ class ReplicatedServerTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(expiringId, MemberId.of(leader)));
     }
 
+    @Test
+    void aLeaderWhoseEventLoopFailsOnABugLeavesAndTheOthersCarryOn() throws Exception {
+        ensemble = InProcessEnsemble.start(directory, 3, 0);
+        int leader = ensemble.awaitServing();
+        int follower = leader == 1 ? 2 : 1;
+        ZooKeeper client = connectTo(follower);
+        client.create("/before", "b".getBytes(StandardCharsets.UTF_8), ZooDefs.Ids.OPEN_ACL_UNSAFE,
+                CreateMode.PERSISTENT);
+
+        ensemble.injectBug(leader, event -> event instanceof ReplicaEvent.Committed);
+        client.create("/during", new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT,
+                (rc, path, ctx, name) -> { }, null);
+
+        InProcessEnsemble.await(() -> !ensemble.member(leader).isServing(), "the failed leader to stop serving");
+        List<Integer> others = ensemble.runningIds().stream().filter(id -> id != leader).toList();
+        InProcessEnsemble.await(() -> others.stream().anyMatch(id -> ensemble.member(id).isServing()
+                && ensemble.member(id).role() == dev.glasshouse.engine.quorum.Role.LEADING), "a new leader");
+        ZooKeeper survivor = connect(ensemble.connectString(others), 10_000);
+        survivor.create("/after", "a".getBytes(StandardCharsets.UTF_8), ZooDefs.Ids.OPEN_ACL_UNSAFE,
+                CreateMode.PERSISTENT);
+
+        assertThat(syncAndRead(survivor, "/before")).isEqualTo("b");
+        assertThat(syncAndRead(survivor, "/after")).isEqualTo("a");
+        assertThat(ensemble.member(leader).isServing()).as("a member that failed stays out").isFalse();
+    }
+
     private boolean closedOnEveryMember(long sessionId) {
         return ensemble.sessionEvents().stream().filter(event -> event instanceof ReplicaEvent.SessionClosed gone
                 && gone.sessionId() == sessionId).count() == 3;
