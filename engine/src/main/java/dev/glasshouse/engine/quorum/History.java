@@ -121,10 +121,11 @@ final class History {
      * replaced it).
      */
     void compact(Zxid zxid) {
-        if (committedThrough().compareTo(zxid) < 0 || zxid.compareTo(base) <= 0 || indexOf(zxid) < 0) {
+        int index = indexOf(zxid);
+        if (index < 0 || committedThrough().compareTo(zxid) < 0) {
             return;
         }
-        int dropped = indexOf(zxid) + 1;
+        int dropped = index + 1;
         log.subList(0, dropped).clear();
         committedCount -= dropped;
         base = zxid;

@@ -43,6 +43,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -239,11 +241,7 @@ public final class ReplicatedServer implements AutoCloseable {
 
     /** The zxid of the last transaction this member applied, read on the member's thread. */
     public long lastZxid() throws InterruptedException {
-        try {
-            return eventLoop.inspectAsync(Pipeline::lastAppliedZxid).get();
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("inspection failed", e.getCause());
-        }
+        return await(eventLoop.inspectAsync(Pipeline::lastAppliedZxid));
     }
 
     /**
@@ -252,9 +250,14 @@ public final class ReplicatedServer implements AutoCloseable {
      * behind it is sent the member's state rather than its log.
      */
     public long logBaseZxid() throws InterruptedException {
+        return await(eventLoop.inspectReplica(Replica::logBase)).value();
+    }
+
+    /** The answer of a look at the member's cores, taken on its event loop. */
+    private static <T> T await(CompletableFuture<T> inspection) throws InterruptedException {
         try {
-            return eventLoop.inspectReplica(Replica::logBase).get().value();
-        } catch (java.util.concurrent.ExecutionException e) {
+            return inspection.get();
+        } catch (ExecutionException e) {
             throw new IllegalStateException("inspection failed", e.getCause());
         }
     }

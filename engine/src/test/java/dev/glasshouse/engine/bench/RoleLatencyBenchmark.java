@@ -42,8 +42,8 @@ public final class RoleLatencyBenchmark {
                 for (int member : List.of(leader, follower)) {
                     long[] sorted = measure(ensemble.clientPort(member), seconds, "/r" + round + "m" + member + "-");
                     System.out.printf("%s member=%d role=%s writes=%d p50=%.2fms p90=%.2fms%n", server, member,
-                            member == leader ? "leader" : "follower", sorted.length, quantile(sorted, 0.5),
-                            quantile(sorted, 0.9));
+                            member == leader ? "leader" : "follower", sorted.length,
+                            WriteBenchmark.millis(sorted, 0.5), WriteBenchmark.millis(sorted, 0.9));
                 }
             }
         }
@@ -68,9 +68,5 @@ public final class RoleLatencyBenchmark {
         long[] sorted = Arrays.copyOf(latencies, count);
         Arrays.sort(sorted);
         return sorted;
-    }
-
-    private static double quantile(long[] sorted, double quantile) {
-        return sorted[(int) Math.min(sorted.length - 1, Math.floor(quantile * sorted.length))] / 1e6;
     }
 }

@@ -128,7 +128,8 @@ public final class WriteBenchmark {
         }
     }
 
-    private static double millis(long[] sorted, double quantile) {
+    /** The {@code quantile} of {@code sorted} nanoseconds, in milliseconds. */
+    static double millis(long[] sorted, double quantile) {
         return sorted[(int) Math.min(sorted.length - 1, Math.floor(quantile * sorted.length))] / 1e6;
     }
 

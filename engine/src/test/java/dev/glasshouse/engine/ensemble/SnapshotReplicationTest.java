@@ -70,7 +70,7 @@ class SnapshotReplicationTest {
         long stoppedAt = writer.exists("/snap", false).getCzxid() - 1;
         // Snapshots are written in the background; wait until the leader let go of what the stopped member lacks.
         InProcessEnsemble.await(() -> logBase(leader) > stoppedAt, "the leader to compact past the stopped member");
-        assertThat(snapshotFiles(leader)).isNotEmpty();
+        assertThat(snapshots(leader).zxids()).isNotEmpty();
 
         ensemble.startMember(behind);
         ensemble.awaitServing();
@@ -78,7 +78,7 @@ class SnapshotReplicationTest {
         List<ReplicaEvent.LearnerSynced> syncs = ensemble.syncs().stream()
                 .filter(sync -> sync.learner().equals(MemberId.of(behind))).toList();
         assertThat(syncs.get(syncs.size() - 1).mode()).as("how the stopped member caught up").isEqualTo(SyncMode.SNAP);
-        assertThat(snapshotFiles(behind)).as("the installed state, kept as a snapshot").isNotEmpty();
+        assertThat(snapshots(behind).zxids()).as("the installed state, kept as a snapshot").isNotEmpty();
         assertEveryNodeOn(behind);
 
         for (int id : ensemble.runningIds()) {
@@ -121,9 +121,7 @@ class SnapshotReplicationTest {
         InProcessEnsemble.await(() -> logBase(leader) > 0, "a snapshot on the leader");
         clients.close();
         ensemble.close();
-        Path backup = newest(snapshotFiles(leader));
-        long backupZxid = Long.parseUnsignedLong(backup.getFileName().toString().substring("snapshot.".length()), 16);
-        byte[] image = Files.readAllBytes(backup);
+        Snapshot backup = snapshots(leader).loadNewest().orElseThrow();
         for (int id = 1; id <= 3; id++) {
             Path member = directory.resolve("member-" + id);
             Path data = member.resolve("version-2");
@@ -132,7 +130,7 @@ class SnapshotReplicationTest {
                     Files.delete(file);
                 }
             }
-            Files.write(data.resolve(backup.getFileName()), image);
+            snapshots(id).write(backup);
         }
 
         for (int id = 1; id <= 3; id++) {
@@ -143,17 +141,12 @@ class SnapshotReplicationTest {
         Stat created = after.exists(after.create("/after", new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE,
                 CreateMode.PERSISTENT), false);
 
-        assertThat(created.getCzxid()).as("new zxids follow the restored ones").isGreaterThan(backupZxid);
+        assertThat(created.getCzxid()).as("new zxids follow the restored ones").isGreaterThan(backup.zxid());
         for (int id = 1; id <= 3; id++) {
             ZooKeeper reader = clients.connectTo(ensemble, id);
             assertThat(syncAndRead(reader, "/after")).isEmpty();
             assertThat(reader.getChildren("/snap", false)).as("member %d", id).isNotEmpty();
         }
-    }
-
-    private static Path newest(List<Path> snapshots) {
-        return snapshots.stream().max(java.util.Comparator.comparing(file -> Long.parseUnsignedLong(
-                file.getFileName().toString().substring("snapshot.".length()), 16))).orElseThrow();
     }
 
     private void assertEveryNodeOn(int member) throws Exception {
@@ -175,9 +168,8 @@ class SnapshotReplicationTest {
         }
     }
 
-    private List<Path> snapshotFiles(int member) throws IOException {
-        try (Stream<Path> files = Files.list(directory.resolve("member-" + member).resolve("version-2"))) {
-            return files.filter(file -> file.getFileName().toString().startsWith("snapshot.")).toList();
-        }
+    private FileSnapshotStore snapshots(int member) throws IOException {
+        return new FileSnapshotStore(new FileDisk(directory.resolve("member-" + member).resolve("version-2")),
+                FileSnapshotStore.Compression.NONE);
     }
 }

@@ -2,13 +2,14 @@ package dev.glasshouse.engine.failover;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.glasshouse.engine.persist.FileDisk;
+import dev.glasshouse.engine.persist.FileSnapshotStore;
 import dev.glasshouse.engine.server.LocalEnsemble;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.OptionalInt;
-import java.util.stream.Stream;
 import org.apache.zookeeper.ZooKeeper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -59,8 +60,7 @@ class SnapshotCatchUpIT {
     }
 
     private static long snapshots(Path member) throws IOException {
-        try (Stream<Path> files = Files.list(member.resolve("data").resolve("version-2"))) {
-            return files.filter(file -> file.getFileName().toString().startsWith("snapshot.")).count();
-        }
+        return new FileSnapshotStore(new FileDisk(member.resolve("data").resolve("version-2")),
+                FileSnapshotStore.Compression.NONE).zxids().size();
     }
 }

@@ -23,12 +23,6 @@ record SimState(List<Proposal> applied) {
         return applied.isEmpty() ? Zxid.ZERO : applied.get(applied.size() - 1).zxid();
     }
 
-    SimState plus(Proposal proposal) {
-        List<Proposal> next = new ArrayList<>(applied);
-        next.add(proposal);
-        return new SimState(next);
-    }
-
     StateImage image() {
         int size = Integer.BYTES;
         for (Proposal proposal : applied) {

@@ -14,6 +14,7 @@ import dev.glasshouse.engine.quorum.ZabMessage;
 import dev.glasshouse.engine.quorum.ZabTimings;
 import dev.glasshouse.engine.quorum.Zxid;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -47,17 +48,22 @@ final class ZabSimulation {
         }
     }
 
-    /** One member's process: its replica, what it applied, and its incarnation. */
+    /** One member's process: its replica, what it applied (appended to in place), and its incarnation. */
     private static final class Process {
         private final Replica replica;
         private final long incarnation;
-        private SimState state;
+        private final List<Proposal> applied = new ArrayList<>();
         private int sinceSnapshot;
 
-        private Process(Replica replica, long incarnation, SimState state) {
+        private Process(Replica replica, long incarnation, SimState restored) {
             this.replica = replica;
             this.incarnation = incarnation;
-            this.state = state;
+            this.applied.addAll(restored.applied());
+        }
+
+        /** A copy of the state as applied now, for an image or a snapshot. */
+        private SimState state() {
+            return new SimState(applied);
         }
     }
 
@@ -155,7 +161,8 @@ final class ZabSimulation {
             SimState state = SimState.of(image);
             invariants.onInstalled(member, state);
             disk.install(state);
-            process.state = state;
+            process.applied.clear();
+            process.applied.addAll(state.applied());
             imagesInstalled++;
         });
         effects.truncateTo().ifPresent(disk::truncate);
@@ -171,7 +178,7 @@ final class ZabSimulation {
             apply(member, process, effects.toCommit());
         }
         for (PeerMessage message : effects.toSend()) {
-            PeerMessage sent = withImage(message, process.state);
+            PeerMessage sent = withImage(message, process);
             invariants.onSend(sent, disk);
             network.send(sent, now);
         }
@@ -195,8 +202,8 @@ final class ZabSimulation {
 
     private void apply(MemberId member, Process process, List<Proposal> committed) {
         for (Proposal proposal : committed) {
-            invariants.onApplied(member, process.state.applied().size(), proposal);
-            process.state = process.state.plus(proposal);
+            invariants.onApplied(member, process.applied.size(), proposal);
+            process.applied.add(proposal);
             if (process.replica.role() == Role.LEADING) {
                 invariants.onAcknowledged(proposal);
             }
@@ -205,8 +212,9 @@ final class ZabSimulation {
     }
 
     /** A SNAP leaves the image to the driver: the sender's state as applied now, which must be at its zxid. */
-    private static PeerMessage withImage(PeerMessage message, SimState state) {
+    private static PeerMessage withImage(PeerMessage message, Process sender) {
         if (message instanceof ZabMessage.SyncLog sync && sync.mode() == SyncMode.SNAP && sync.image().isEmpty()) {
+            SimState state = sender.state();
             if (!state.zxid().equals(sync.truncateTo())) {
                 throw new AssertionError("SNAP at " + sync.truncateTo() + " from a state applied through "
                         + state.zxid());
@@ -231,7 +239,7 @@ final class ZabSimulation {
             return;
         }
         process.sinceSnapshot = 0;
-        SimState image = process.state;
+        SimState image = process.state();
         long incarnation = process.incarnation;
         boolean purge = draws.nextBoolean();
         schedule(now + 1 + draws.nextLong(100), sim -> sim.snapshotWritten(member, incarnation, image, purge));
