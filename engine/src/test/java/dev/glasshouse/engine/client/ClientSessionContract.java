@@ -196,7 +196,6 @@ abstract class ClientSessionContract {
 
     @Test
     void resumingASessionWithTheWrongPasswordIsReportedAsExpired() {
-        StateLog states = new StateLog();
         try (ZkClient owner = ZkClient.connect(server.connectString(), 10_000)) {
             result(owner.connected());
             byte[] wrong = owner.sessionPassword();
@@ -204,7 +203,7 @@ abstract class ClientSessionContract {
             ClientConfig config = ClientConfig.of(server.connectString(), 10_000)
                     .withSession(owner.sessionId(), wrong);
             try (ZkClient impostor = ZkClient.connect(config)) {
-                impostor.subscribe(states);
+                StateLog states = StateLog.following(impostor);
 
                 states.await(SessionState.EXPIRED);
                 zkFailure(impostor.exists(root), ErrorCode.SESSION_EXPIRED);

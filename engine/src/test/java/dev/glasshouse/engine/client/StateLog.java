@@ -11,6 +11,19 @@ final class StateLog implements SessionStateListener {
     private final BlockingQueue<SessionState> states = new LinkedBlockingQueue<>();
     private final List<SessionState> seen = new ArrayList<>();
 
+    /**
+     * A log of {@code client}'s state now and of every later change. A listener hears only later
+     * changes, so a state the client reached before subscribing (say, EXPIRED in answer to its
+     * first connect) would otherwise be missed; recording the current state after subscribing may
+     * record one state twice, which {@link #await} skips over.
+     */
+    static StateLog following(ZkClient client) {
+        StateLog log = new StateLog();
+        client.subscribe(log);
+        log.onStateChange(client.state());
+        return log;
+    }
+
     @Override
     public void onStateChange(SessionState state) {
         states.add(state);

@@ -173,12 +173,15 @@ class PeerTransportTest {
 
         // The raw peers claim member 3, which has no link yet: claiming 2 would replace two's live
         // connection (a newer connection wins), and what two sends before noticing would be lost.
-        try (RawPeer garbage = new RawPeer(one.quorumAddress()).handshake(3).frame(new byte[] {0, 0, 0, 99, 1});
-             RawPeer liar = new RawPeer(one.quorumAddress()).handshake(3).frame(PeerCodec.encode(commit(2, 1, 5)));
-             RawPeer wrongPort = new RawPeer(one.quorumAddress()).handshake(3)
-                     .frame(PeerCodec.encode(notification(3, 1, 5)))) {
+        // They go one after another, so that none replaces another while it is still writing.
+        try (RawPeer garbage = new RawPeer(one.quorumAddress()).handshake(3).frame(new byte[] {0, 0, 0, 99, 1})) {
             assertThat(garbage.closedByAcceptor()).as("garbage").isTrue();
+        }
+        try (RawPeer liar = new RawPeer(one.quorumAddress()).handshake(3).frame(PeerCodec.encode(commit(2, 1, 5)))) {
             assertThat(liar.closedByAcceptor()).as("a message from 2 on the link of 3").isTrue();
+        }
+        try (RawPeer wrongPort = new RawPeer(one.quorumAddress()).handshake(3)
+                .frame(PeerCodec.encode(notification(3, 1, 5)))) {
             assertThat(wrongPort.closedByAcceptor()).as("a notification on the quorum port").isTrue();
         }
         two.send(commit(2, 1, 1));
